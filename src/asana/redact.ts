@@ -1,0 +1,28 @@
+/**
+ * Removes secrets from text that may reach a log, a notification or an error message.
+ * Applied at every boundary where text leaves the client, as a second line of defence:
+ * the client never puts the token into messages in the first place.
+ */
+const BEARER = /(bearer\s+)[^\s"',;]+/gi;
+const AUTH_HEADER = /("?authorization"?\s*[:=]\s*"?)[^"\r\n,}]+/gi;
+
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(BEARER, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]');
+  for (const secret of secrets) {
+    // Short strings would redact ordinary words; real tokens are long.
+    if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
+/** Header names whose values are never written anywhere. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'set-cookie']);
+
+export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

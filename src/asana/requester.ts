@@ -1,0 +1,213 @@
+/**
+ * Sends one API call the way Asana wants to be called: within the per-token caps on requests in
+ * flight, waiting out 429s as told by Retry-After, retrying reads (never writes that may have
+ * landed) on server and network failures, with a timeout and the caller's cancellation.
+ */
+import type * as z from 'zod/mini';
+import type {
+  AsanaError} from './errors';
+import {
+  CancelledError,
+  NetworkError,
+  TimeoutError,
+  type RequestInfo,
+} from './errors';
+import type { Logger } from './logger';
+import { redact } from './redact';
+import { errorFromStatus, formatWait, parseEnvelope, type Envelope } from './responses';
+import { Semaphore } from './semaphore';
+import { anySignal, backoffMs, parseRetryAfter, sleep } from './timing';
+import { provablyNotSent, Transport, type HttpResponse } from './transport';
+
+export type Method = 'GET' | 'POST' | 'PUT';
+export type Query = Record<string, string | number | undefined>;
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface Call<T> extends CallOptions {
+  readonly method: Method;
+  readonly path: string;
+  readonly query?: Query;
+  readonly body?: unknown;
+  readonly schema: z.ZodMiniType<T>;
+}
+
+export interface RateLimitWait {
+  readonly request: RequestInfo;
+  readonly waitMs: number;
+  /** 1 for the first wait of this call. */
+  readonly attempt: number;
+}
+
+export interface RequesterOptions {
+  readonly baseUrl: URL;
+  readonly token: string;
+  readonly logger: Logger;
+  readonly timeoutMs: number;
+  readonly maxReadRetries: number;
+  readonly maxRateLimitWaits: number;
+  readonly maxRetryAfterMs: number;
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  readonly maxReadsInFlight: number;
+  readonly maxWritesInFlight: number;
+  readonly userAgent: string;
+  readonly random: () => number;
+}
+
+export class Requester {
+  private readonly transport: Transport;
+  private readonly reads: Semaphore;
+  private readonly writes: Semaphore;
+  private readonly waitListeners = new Set<(wait: RateLimitWait) => void>();
+
+  constructor(private readonly opts: RequesterOptions) {
+    this.reads = new Semaphore(opts.maxReadsInFlight);
+    this.writes = new Semaphore(opts.maxWritesInFlight);
+    this.transport = new Transport({ connections: opts.maxReadsInFlight + opts.maxWritesInFlight });
+  }
+
+  /** Told each time a call waits out a 429, so the UI can say "Asana asked us to wait 12 s". */
+  onRateLimitWait(listener: (wait: RateLimitWait) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
+  }
+
+  async send<T>(call: Call<T>): Promise<Envelope<T>> {
+    const info: RequestInfo = { method: call.method, path: call.path };
+    const isRead = call.method === 'GET';
+    const url = this.url(call.path, call.query);
+    const body = call.body === undefined ? undefined : JSON.stringify({ data: call.body });
+    let serverRetries = 0;
+    let rateLimitWaits = 0;
+    for (;;) {
+      if (call.signal?.aborted) throw new CancelledError(info);
+      let res: HttpResponse;
+      try {
+        res = await this.attempt(url, call.method, body, isRead, info, call.signal);
+      } catch (e) {
+        if (e instanceof CancelledError || e instanceof TimeoutError || !(e instanceof NetworkError)) {
+          if (e instanceof TimeoutError && isRead && serverRetries < this.opts.maxReadRetries) {
+            await this.backoff(serverRetries++, info, e, call.signal);
+            continue;
+          }
+          throw e;
+        }
+        // A write is repeated only when the socket never connected: then it cannot have landed.
+        const mayRetry = (isRead || provablyNotSent(e.cause)) && serverRetries < this.opts.maxReadRetries;
+        if (!mayRetry) throw e;
+        await this.backoff(serverRetries++, info, e, call.signal);
+        continue;
+      }
+
+      if (res.status >= 200 && res.status < 300) {
+        return parseEnvelope(res.body, call.schema, info, res.status);
+      }
+      if (res.status === 429) {
+        // Asana rejected the request without acting on it, so even a write is safe to send again.
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        const waitMs = retryAfterMs ?? backoffMs(rateLimitWaits, 1000, 30_000, this.opts.random);
+        if (rateLimitWaits >= this.opts.maxRateLimitWaits || waitMs > this.opts.maxRetryAfterMs) {
+          throw errorFromStatus(429, res.body, info, retryAfterMs);
+        }
+        rateLimitWaits++;
+        this.opts.logger.warn(`${info.method} ${info.path}: rate limited, waiting ${formatWait(waitMs)} (wait ${rateLimitWaits}).`);
+        for (const listener of this.waitListeners) listener({ request: info, waitMs, attempt: rateLimitWaits });
+        await this.wait(waitMs, info, call.signal);
+        continue;
+      }
+      const error = errorFromStatus(res.status, res.body, info);
+      if (res.status >= 500 && isRead && serverRetries < this.opts.maxReadRetries) {
+        await this.backoff(serverRetries++, info, error, call.signal);
+        continue;
+      }
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private url(path: string, query: Query | undefined): URL {
+    const url = new URL(this.opts.baseUrl.href);
+    url.pathname = `${url.pathname}${path}`;
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  /** One HTTP exchange inside a concurrency slot, with the timeout covering headers and body. */
+  private async attempt(
+    url: URL,
+    method: Method,
+    body: string | undefined,
+    isRead: boolean,
+    info: RequestInfo,
+    signal: AbortSignal | undefined,
+  ): Promise<HttpResponse> {
+    let release: () => void;
+    try {
+      release = await (isRead ? this.reads : this.writes).acquire(signal);
+    } catch {
+      throw new CancelledError(info);
+    }
+    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
+    const started = Date.now();
+    try {
+      const res = await this.transport.send({
+        url,
+        method,
+        headers: this.headers(body !== undefined),
+        ...(body === undefined ? {} : { body }),
+        signal: anySignal([signal, timeout]),
+      });
+      this.opts.logger.debug(`${method} ${url.pathname}${url.search} → ${res.status} in ${Date.now() - started} ms`);
+      return res;
+    } catch (e) {
+      if (signal?.aborted) throw new CancelledError(info);
+      if (timeout.aborted) {
+        throw new TimeoutError(
+          `Asana did not answer within ${Math.round(this.opts.timeoutMs / 1000)} s (${method} ${info.path}). Check your connection and try again.`,
+          { request: info },
+        );
+      }
+      const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
+      this.opts.logger.debug(`${method} ${url.pathname}${url.search} failed after ${Date.now() - started} ms: ${detail}`);
+      throw new NetworkError(`Could not reach Asana (${detail}). Check your connection and try again.`, {
+        request: info,
+        cause: e,
+      });
+    } finally {
+      release();
+    }
+  }
+
+  private headers(hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.opts.token}`,
+      accept: 'application/json',
+      'user-agent': this.opts.userAgent,
+    };
+    if (hasBody) headers['content-type'] = 'application/json; charset=utf-8';
+    return headers;
+  }
+
+  private async backoff(attempt: number, info: RequestInfo, cause: AsanaError, signal: AbortSignal | undefined): Promise<void> {
+    const ms = backoffMs(attempt, this.opts.retryBaseMs, this.opts.retryMaxMs, this.opts.random);
+    this.opts.logger.warn(`${info.method} ${info.path}: ${cause.kind} error, retrying in ${ms} ms (retry ${attempt + 1}).`);
+    await this.wait(ms, info, signal);
+  }
+
+  private async wait(ms: number, info: RequestInfo, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw new CancelledError(info);
+    }
+  }
+}
+
