@@ -1,7 +1,55 @@
-import type * as vscode from 'vscode';
+/** Wiring only: builds the pieces, connects them, and hands every disposable to VS Code. */
+import * as vscode from 'vscode';
+import { AsanaAuthenticationProvider, AUTH_PROVIDER_ID } from './auth/authProvider';
+import { Session } from './auth/session';
+import { TokenStore } from './auth/tokenStore';
+import { registerSessionCommands } from './commands/sessionCommands';
+import { registerTreeCommands } from './commands/treeCommands';
+import { apiBaseUrl, onDidChangeApiBaseUrl } from './config';
+import { ChannelLogger } from './log/channelLogger';
+import { VIEW_ID, WorkspaceTreeProvider } from './tree/workspaceTree';
+import { setSignedIn, setViewState } from './util/contextKeys';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring arrives with the sign-in and tree features.
+/** What tests inside VS Code reach through `extension.exports`. */
+export interface ExtensionApi {
+  readonly session: Session;
+  readonly tree: WorkspaceTreeProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly logger: ChannelLogger;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const logger = new ChannelLogger(vscode.window.createOutputChannel('Asana', { log: true }));
+  const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl);
+  const tree = new WorkspaceTreeProvider(session, logger);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  tree.attach(treeView);
+  const authProvider = new AsanaAuthenticationProvider(session);
+  tree.onUnauthorized = (error) => {
+    void session.signOut().then(async () => {
+      const choice = await vscode.window.showWarningMessage(`${error.message}`, 'Sign In');
+      if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
+    });
+  };
+
+  context.subscriptions.push(
+    logger.channel,
+    session,
+    tree,
+    treeView,
+    authProvider,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Asana', authProvider, { supportsMultipleAccounts: false }),
+    session.onDidChange((s) => void setSignedIn(!!s)),
+    onDidChangeApiBaseUrl(() => session.reconnect()),
+    ...registerSessionCommands(session, logger),
+    ...registerTreeCommands(tree, logger),
+  );
+
+  // SecretStorage only: no request to Asana until the view is opened.
+  await session.restore();
+  await setSignedIn(!!session.signedIn);
+  if (!session.signedIn) await setViewState('signedOut');
+  return { session, tree, treeView: treeView as vscode.TreeView<unknown>, logger };
 }
 
 export function deactivate(): void {}

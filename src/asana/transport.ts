@@ -2,7 +2,7 @@
  * One keep-alive connection pool per client, over undici. Knows sockets and bytes only:
  * no retries, no JSON, no Asana.
  */
-import { Agent, request } from 'undici';
+import { Agent, request } from './undiciParts';
 
 export interface HttpRequest {
   readonly url: URL;
@@ -45,7 +45,7 @@ export function provablyNotSent(e: unknown): boolean {
 }
 
 export class Transport {
-  private readonly agent: Agent;
+  private readonly agent: InstanceType<typeof Agent>;
 
   constructor(opts: { connections: number; keepAliveTimeoutMs?: number }) {
     this.agent = new Agent({
@@ -58,12 +58,13 @@ export class Transport {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const res = await request(req.url, {
+    const res = await request(this.agent, {
+      origin: req.url.origin,
+      path: `${req.url.pathname}${req.url.search}`,
       method: req.method as 'GET',
       headers: req.headers,
       body: req.body ?? null,
       signal: req.signal,
-      dispatcher: this.agent,
     });
     const body = await res.body.text();
     return { status: res.statusCode, headers: res.headers, body };

@@ -1,0 +1,91 @@
+/**
+ * The signed-in state: the account, and a client for its token. Restoring a session at start-up
+ * reads SecretStorage only (no network): the token is checked the first time the view loads.
+ */
+import * as vscode from 'vscode';
+import { AsanaClient } from '../asana/client';
+import type { User } from '../asana/schemas';
+import type { ChannelLogger } from '../log/channelLogger';
+import type { Account, StoredCredentials, TokenStore } from './tokenStore';
+
+export interface SignedIn {
+  readonly account: Account;
+  readonly client: AsanaClient;
+}
+
+export class Session implements vscode.Disposable {
+  private current: (SignedIn & { token: string }) | undefined;
+  private readonly changed = new vscode.EventEmitter<SignedIn | undefined>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: TokenStore,
+    private readonly logger: ChannelLogger,
+    private readonly baseUrl: () => string,
+  ) {
+    this.subscriptions.push(this.changed, store.onDidChange(() => void this.restore()));
+  }
+
+  get signedIn(): SignedIn | undefined {
+    return this.current;
+  }
+
+  get token(): string | undefined {
+    return this.current?.token;
+  }
+
+  /** Makes a client for a token without storing anything: used to check a token before keeping it. */
+  createClient(token: string): AsanaClient {
+    this.logger.addSecret(token);
+    return new AsanaClient({ token, baseUrl: this.baseUrl(), logger: this.logger });
+  }
+
+  /** Reads the stored credentials (this window's or another's) and switches to them if they changed. */
+  async restore(): Promise<void> {
+    const stored = await this.store.load();
+    if (stored?.token === this.current?.token && stored?.account.gid === this.current?.account.gid) return;
+    this.use(stored);
+  }
+
+  /** Stores credentials that were already checked with Asana. */
+  async signIn(token: string, me: User): Promise<SignedIn> {
+    const account: Account = { gid: me.gid, name: me.name, email: me.email ?? undefined };
+    await this.store.save({ account, token });
+    this.use({ account, token });
+    this.logger.info(`Signed in as ${account.name}.`);
+    return this.current!;
+  }
+
+  async signOut(): Promise<void> {
+    const had = this.current;
+    await this.store.clear();
+    this.use(undefined);
+    if (had) this.logger.info(`Signed out ${had.account.name}.`);
+  }
+
+  /** Rebuilds the client, e.g. after the API URL setting changed. */
+  reconnect(): void {
+    if (this.current) this.use({ account: this.current.account, token: this.current.token });
+  }
+
+  dispose(): void {
+    void this.current?.client.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+
+  private use(stored: StoredCredentials | undefined): void {
+    const old = this.current;
+    this.current = undefined;
+    if (stored) {
+      try {
+        this.current = { account: stored.account, token: stored.token, client: this.createClient(stored.token) };
+      } catch (e) {
+        this.logger.error(`Cannot use the stored session: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (this.current) this.logger.addSecret(this.current.token);
+    void old?.client.dispose();
+    this.changed.fire(this.current);
+  }
+}

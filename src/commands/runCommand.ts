@@ -1,0 +1,32 @@
+/**
+ * Registers a command behind one error policy: every failure is logged and shown as a clear
+ * message with the action that helps (Sign In after a rejected token, Show Log otherwise).
+ */
+import * as vscode from 'vscode';
+import { isAsanaError } from '../asana/errors';
+import type { ChannelLogger } from '../log/channelLogger';
+
+export function registerCommand(
+  id: string,
+  logger: ChannelLogger,
+  handler: (...args: never[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await (handler as (...a: unknown[]) => unknown)(...args);
+    } catch (e) {
+      await reportError(e, logger);
+      return undefined;
+    }
+  });
+}
+
+export async function reportError(e: unknown, logger: ChannelLogger): Promise<void> {
+  if (isAsanaError(e) && e.kind === 'cancelled') return;
+  const message = logger.clean(e instanceof Error ? e.message : String(e));
+  logger.error(isAsanaError(e) ? message : `${message}\n${e instanceof Error ? logger.clean(e.stack ?? '') : ''}`);
+  const actions = isAsanaError(e) && e.kind === 'unauthorized' ? ['Sign In', 'Show Log'] : ['Show Log'];
+  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
+  if (choice === 'Show Log') logger.channel.show(true);
+}

@@ -1,0 +1,72 @@
+/** How a membership reads to a person: badges, one-line description, and tooltip text. */
+import type { Membership } from '../asana/schemas';
+
+export type Badge = 'admin' | 'guest' | 'view-only' | 'inactive' | 'vacation';
+
+export function badgesOf(m: Membership, today: string = isoDay(new Date())): Badge[] {
+  const badges: Badge[] = [];
+  if (!m.is_active) badges.push('inactive');
+  if (m.is_admin) badges.push('admin');
+  if (m.is_guest) badges.push('guest');
+  if (m.is_view_only) badges.push('view-only');
+  if (onVacation(m, today)) badges.push('vacation');
+  return badges;
+}
+
+export function onVacation(m: Membership, today: string): boolean {
+  const v = m.vacation_dates;
+  if (!v?.start_on) return false;
+  return v.start_on <= today && (v.end_on === null || v.end_on >= today);
+}
+
+const BADGE_TEXT: Record<Badge, string> = {
+  admin: 'admin',
+  guest: 'guest',
+  'view-only': 'view-only',
+  inactive: 'inactive',
+  vacation: 'on vacation',
+};
+
+export function describeMember(m: Membership, email: string | undefined, today?: string): string {
+  const parts = [email ?? '', ...badgesOf(m, today).map((b) => BADGE_TEXT[b])].filter(Boolean);
+  return parts.join(' · ');
+}
+
+export function roleOf(m: Membership): 'admin' | 'guest' | 'viewer' | 'member' {
+  if (m.is_admin) return 'admin';
+  if (m.is_guest) return 'guest';
+  if (m.is_view_only) return 'viewer';
+  return 'member';
+}
+
+export function myTasksUrl(m: Membership): string | undefined {
+  return m.user_task_list ? `https://app.asana.com/0/${m.user_task_list.gid}/list` : undefined;
+}
+
+export function vacationText(m: Membership): string | undefined {
+  const v = m.vacation_dates;
+  if (!v?.start_on) return undefined;
+  return v.end_on ? `${v.start_on} to ${v.end_on}` : `from ${v.start_on}, no end date`;
+}
+
+/** Markdown for the tooltip; user text is escaped so a name cannot inject links. */
+export function memberTooltipMarkdown(m: Membership, email: string | undefined): string {
+  const lines = [`**${escapeMarkdown(m.user.name)}**`];
+  if (email) lines.push(`${escapeMarkdown(email)}`);
+  lines.push('', `Role: ${roleOf(m)}${m.is_active ? '' : ' (inactive: removed from the workspace)'}`);
+  if (m.created_at) lines.push(`Member since: ${m.created_at.slice(0, 10)}`);
+  const vacation = vacationText(m);
+  if (vacation) lines.push(`Vacation: ${vacation}`);
+  const tasks = myTasksUrl(m);
+  if (tasks) lines.push(`[My Tasks](${tasks})`);
+  lines.push(`User id: \`${m.user.gid}\` · Membership id: \`${m.gid}\``);
+  return lines.join('  \n');
+}
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

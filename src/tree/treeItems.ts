@@ -1,0 +1,94 @@
+/** Turns nodes into TreeItems: labels, badges, icons, context values and tooltips. */
+import * as vscode from 'vscode';
+import { describeMember, memberTooltipMarkdown, roleOf } from '../members/describeMember';
+import type { MessageNode} from './nodes';
+import { MemberNode, WorkspaceNode, type TreeNode } from './nodes';
+
+const ROLE_ICONS: Record<ReturnType<typeof roleOf>, string> = {
+  admin: 'shield',
+  guest: 'globe',
+  viewer: 'eye',
+  member: 'account',
+};
+
+export function workspaceContextValue(node: WorkspaceNode): string {
+  const kind = node.workspace.is_organization ? 'org' : 'personal';
+  const role = node.isAdmin === true ? 'admin' : 'member';
+  return `workspace:${kind}:${role}`;
+}
+
+export function memberContextValue(node: MemberNode): string {
+  const m = node.membership;
+  const parts = ['member', roleOf(m), m.is_active ? 'active' : 'inactive'];
+  if (node.canRemove && m.is_active && !node.isMe && !node.busy) parts.push('removable');
+  if (node.isMe) parts.push('me');
+  if (node.email) parts.push('hasEmail');
+  return parts.join(':');
+}
+
+export function toTreeItem(node: TreeNode, memberCount: number | undefined): vscode.TreeItem {
+  if (node instanceof WorkspaceNode) return workspaceItem(node, memberCount);
+  if (node instanceof MemberNode) return memberItem(node);
+  return messageItem(node);
+}
+
+function workspaceItem(node: WorkspaceNode, memberCount: number | undefined): vscode.TreeItem {
+  const w = node.workspace;
+  const item = new vscode.TreeItem(w.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(w.is_organization ? 'organization' : 'folder');
+  const kind = w.is_organization ? 'organization' : 'workspace';
+  const parts = [kind];
+  if (memberCount !== undefined) parts.push(`${memberCount.toLocaleString('en-US')} members`);
+  if (node.isAdmin) parts.push('you are admin');
+  item.description = parts.join(' · ');
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`**${escape(w.name)}**  \n`);
+  tooltip.appendMarkdown(`$(${w.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
+  if (w.email_domains.length) tooltip.appendMarkdown(`Email domains: ${w.email_domains.map(escape).join(', ')}  \n`);
+  if (node.isAdmin !== undefined) tooltip.appendMarkdown(`You are ${node.isAdmin ? 'an admin' : 'not an admin'} here  \n`);
+  tooltip.appendMarkdown(`Id: \`${w.gid}\``);
+  item.tooltip = tooltip;
+  item.contextValue = workspaceContextValue(node);
+  return item;
+}
+
+function memberItem(node: MemberNode): vscode.TreeItem {
+  const m = node.membership;
+  const item = new vscode.TreeItem(m.user.name || '(no name)', vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const description = describeMember(m, node.email);
+  item.description = node.busy ? `${node.busy} ${description}` : description;
+  item.iconPath = node.busy
+    ? new vscode.ThemeIcon('loading~spin')
+    : m.is_active
+      ? new vscode.ThemeIcon(ROLE_ICONS[roleOf(m)])
+      : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+  const tooltip = new vscode.MarkdownString(memberTooltipMarkdown(m, node.email));
+  tooltip.isTrusted = false;
+  item.tooltip = tooltip;
+  item.contextValue = memberContextValue(node);
+  item.accessibilityInformation = { label: `${m.user.name}, ${description}` };
+  return item;
+}
+
+const MESSAGE_ICONS: Record<MessageNode['kind'], vscode.ThemeIcon> = {
+  loading: new vscode.ThemeIcon('loading~spin'),
+  error: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  empty: new vscode.ThemeIcon('info'),
+  info: new vscode.ThemeIcon('info'),
+};
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = MESSAGE_ICONS[node.kind];
+  item.contextValue = `message:${node.kind}`;
+  if (node.tooltip) item.tooltip = node.tooltip;
+  if (node.command) item.command = node.command;
+  return item;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
