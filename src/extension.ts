@@ -8,7 +8,7 @@ import { registerTreeCommands } from './commands/treeCommands';
 import { apiBaseUrl, onDidChangeApiBaseUrl } from './config';
 import { ChannelLogger } from './log/channelLogger';
 import { VIEW_ID, WorkspaceTreeProvider } from './tree/workspaceTree';
-import { setSignedIn, setViewState } from './util/contextKeys';
+import { setSignedIn, setViewState, viewState, type ViewState } from './util/contextKeys';
 
 /** What tests inside VS Code reach through `extension.exports`. */
 export interface ExtensionApi {
@@ -16,6 +16,7 @@ export interface ExtensionApi {
   readonly tree: WorkspaceTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly logger: ChannelLogger;
+  readonly viewState: () => ViewState;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -49,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await session.restore();
   await setSignedIn(!!session.signedIn);
   if (!session.signedIn) await setViewState('signedOut');
-  return { session, tree, treeView: treeView as vscode.TreeView<unknown>, logger };
+  return { session, tree, treeView: treeView as vscode.TreeView<unknown>, logger, viewState };
 }
 
 export function deactivate(): void {}

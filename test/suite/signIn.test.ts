@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import { WindowStubs } from './support/windowStubs';
+
+describe('Sign-in', () => {
+  let emu: Emulator;
+  let api: ExtensionApi;
+  let ui: WindowStubs;
+
+  before(async () => {
+    emu = await startEmulator({ seed: 11, sizes: { bigWorkspaceMembers: 200 } });
+    api = await activateExtension();
+    await setApiBaseUrl(emu.baseUrl);
+  });
+  beforeEach(async () => {
+    await api.session.signOut();
+    ui = new WindowStubs();
+  });
+  afterEach(() => ui.restore());
+  after(async () => {
+    await api.session.signOut();
+    await setApiBaseUrl(undefined);
+    await emu.close();
+  });
+
+  it('registers its commands', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['asana.signIn', 'asana.signOut', 'asana.refresh', 'asana.showLog']) assert.ok(all.includes(id), id);
+  });
+
+  it('starts signed out with an empty root and the sign-in welcome', async () => {
+    assert.equal(api.session.signedIn, undefined);
+    assert.deepEqual(await api.tree.getChildren(), []);
+    assert.equal(api.viewState(), 'signedOut');
+  });
+
+  it('refuses a wrong token with a clear message and stores nothing', async () => {
+    ui.answerInputs(emu.tokens.invalid).answerMessages(undefined);
+    await vscode.commands.executeCommand('asana.signIn');
+    const [error] = ui.messages('showErrorMessage');
+    assert.match(error ?? '', /did not accept this token/);
+    assert.match(error ?? '', /Nothing was stored/);
+    assert.equal(api.session.signedIn, undefined);
+    await api.session.restore();
+    assert.equal(api.session.signedIn, undefined, 'nothing in secret storage');
+  });
+
+  it('asks again after a wrong token when the person chooses Try Again', async () => {
+    ui.answerInputs(emu.tokens.invalid, emu.tokens.admin).answerMessages('Try Again');
+    await vscode.commands.executeCommand('asana.signIn');
+    const me = emu.state.users.find((u) => u.gid === api.session.signedIn?.account.gid);
+    assert.ok(me, 'signed in as a seeded user');
+    const input = ui.shown.find((s) => s.kind === 'showInputBox')?.options as vscode.InputBoxOptions;
+    assert.equal(input.password, true);
+    assert.equal(input.ignoreFocusOut, true);
+  });
+
+  it('validates the token with Asana, stores it in secret storage only, and shows who is signed in', async () => {
+    ui.answerInputs(`  ${emu.tokens.admin}  `);
+    await vscode.commands.executeCommand('asana.signIn');
+    const signedIn = api.session.signedIn;
+    assert.ok(signedIn);
+    assert.ok(ui.messages('showInformationMessage').some((m) => m.includes(signedIn.account.name)));
+    // Another window would find the same credentials through SecretStorage.
+    await api.session.restore();
+    assert.equal(api.session.signedIn?.account.gid, signedIn.account.gid);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('asana'));
+    assert.ok(!settings.includes(emu.tokens.admin), 'the token is not in settings');
+    assert.ok(!api.logger.recent.join('\n').includes(emu.tokens.admin), 'the token is not in the log');
+  });
+
+  it('puts the account in the Accounts menu through an authentication provider', async () => {
+    ui.answerInputs(emu.tokens.admin);
+    await vscode.commands.executeCommand('asana.signIn');
+    const session = await vscode.authentication.getSession('asana-pat', [], { silent: true });
+    assert.equal(session?.account.id, api.session.signedIn?.account.gid);
+  });
+
+  it('signs out and forgets the token', async () => {
+    ui.answerInputs(emu.tokens.admin);
+    await vscode.commands.executeCommand('asana.signIn');
+    assert.ok(api.session.signedIn);
+    await vscode.commands.executeCommand('asana.signOut');
+    assert.equal(api.session.signedIn, undefined);
+    await api.session.restore();
+    assert.equal(api.session.signedIn, undefined);
+    await waitFor('the signed-out view', async () => (await api.tree.getChildren()).length === 0 && api.viewState() === 'signedOut');
+  });
+
+  it('an empty input is refused by validation before anything is sent', async () => {
+    const before = emu.counters.total;
+    ui.answerInputs('   ', undefined);
+    await vscode.commands.executeCommand('asana.signIn');
+    assert.ok(ui.messages('showInputBox').some((t) => /validation: Paste your token/.test(t)));
+    assert.equal(emu.counters.total, before);
+  });
+});
