@@ -1,5 +1,6 @@
 /** How a membership reads to a person: badges, one-line description, and tooltip text. */
 import type { Membership } from '../asana/schemas';
+import { escapeMarkdown } from '../util/markdown';
 
 export type Badge = 'admin' | 'guest' | 'view-only' | 'inactive' | 'vacation';
 
@@ -61,10 +62,6 @@ export function memberTooltipMarkdown(m: Membership, email: string | undefined):
   if (tasks) lines.push(`[My Tasks](${tasks})`);
   lines.push(`User id: \`${m.user.gid}\` · Membership id: \`${m.gid}\``);
   return lines.join('  \n');
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 export function isoDay(d: Date): string {

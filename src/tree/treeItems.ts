@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { describeMember, memberTooltipMarkdown, roleOf } from '../members/describeMember';
 import type { MessageNode} from './nodes';
+import { escapeMarkdown } from '../util/markdown';
 import { MemberNode, WorkspaceNode, type TreeNode } from './nodes';
 
 const ROLE_ICONS: Record<ReturnType<typeof roleOf>, string> = {
@@ -43,9 +44,9 @@ function workspaceItem(node: WorkspaceNode, memberCount: number | undefined): vs
   if (node.isAdmin) parts.push('you are admin');
   item.description = parts.join(' · ');
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${escape(w.name)}**  \n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(w.name)}**  \n`);
   tooltip.appendMarkdown(`$(${w.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
-  if (w.email_domains.length) tooltip.appendMarkdown(`Email domains: ${w.email_domains.map(escape).join(', ')}  \n`);
+  if (w.email_domains.length) tooltip.appendMarkdown(`Email domains: ${w.email_domains.map(escapeMarkdown).join(', ')}  \n`);
   if (node.isAdmin !== undefined) tooltip.appendMarkdown(`You are ${node.isAdmin ? 'an admin' : 'not an admin'} here  \n`);
   tooltip.appendMarkdown(`Id: \`${w.gid}\``);
   item.tooltip = tooltip;
@@ -87,8 +88,4 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   if (node.tooltip) item.tooltip = node.tooltip;
   if (node.command) item.command = node.command;
   return item;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

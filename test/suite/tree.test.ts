@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { MemberNode, MessageNode, WorkspaceNode, type TreeNode } from '../../src/tree/nodes';
+import type { MemberNode, MessageNode, WorkspaceNode} from '../../src/tree/nodes';
+import { type TreeNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { WindowStubs } from './support/windowStubs';

@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { AsanaClient, type AsanaClientOptions } from '../../../src/asana/client';
+import type {
+  AsanaError} from '../../../src/asana/errors';
 import {
-  AsanaError,
   BadRequestError,
   CancelledError,
   ForbiddenError,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
-import { badgesOf, describeMember, escapeMarkdown, memberTooltipMarkdown, myTasksUrl, onVacation } from '../../../src/members/describeMember';
+import { badgesOf, describeMember, memberTooltipMarkdown, myTasksUrl, onVacation } from '../../../src/members/describeMember';
+import { escapeMarkdown } from '../../../src/util/markdown';
 import { sortMembers } from '../../../src/members/sortMembers';
 
 function membership(over: Partial<Membership> = {}): Membership {

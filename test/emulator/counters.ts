@@ -1,0 +1,50 @@
+/**
+ * Request counters. `total` and `byRoute` count every API request that reached the emulator
+ * (including 401s, 404s and 429s; control requests excluded). `inFlight`/`maxInFlight` count only
+ * requests admitted for processing, i.e. past authentication and both rate limiters, so they
+ * measure what a client actually had running, not what it tried.
+ */
+import type { Counters, InFlight } from './types';
+
+export type RequestKind = keyof InFlight;
+
+export class CounterSet implements Counters {
+  total = 0;
+  readonly byRoute: Record<string, number> = {};
+  readonly inFlight: InFlight = { reads: 0, writes: 0 };
+  readonly maxInFlight: InFlight = { reads: 0, writes: 0 };
+  rejected429 = 0;
+
+  /** Keeps in-flight requests (they are still running) and restarts the maxima from them. */
+  reset(): void {
+    this.total = 0;
+    for (const key of Object.keys(this.byRoute)) delete this.byRoute[key];
+    this.maxInFlight.reads = this.inFlight.reads;
+    this.maxInFlight.writes = this.inFlight.writes;
+    this.rejected429 = 0;
+  }
+
+  countRequest(routeKey: string | undefined): void {
+    this.total++;
+    if (routeKey !== undefined) this.byRoute[routeKey] = (this.byRoute[routeKey] ?? 0) + 1;
+  }
+
+  enter(kind: RequestKind): void {
+    this.inFlight[kind]++;
+    if (this.inFlight[kind] > this.maxInFlight[kind]) this.maxInFlight[kind] = this.inFlight[kind];
+  }
+
+  leave(kind: RequestKind): void {
+    this.inFlight[kind]--;
+  }
+
+  snapshot(): Omit<Counters, 'reset'> {
+    return {
+      total: this.total,
+      byRoute: { ...this.byRoute },
+      inFlight: { ...this.inFlight },
+      maxInFlight: { ...this.maxInFlight },
+      rejected429: this.rejected429,
+    };
+  }
+}

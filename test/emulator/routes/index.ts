@@ -1,0 +1,8 @@
+/** Every API route the emulator serves. */
+import type { RouteDef } from '../context';
+import { membershipRoutes } from './memberships';
+import { typeaheadRoutes } from './typeahead';
+import { userRoutes } from './users';
+import { workspaceRoutes } from './workspaces';
+
+export const API_ROUTES: readonly RouteDef[] = [...workspaceRoutes, ...membershipRoutes, ...userRoutes, ...typeaheadRoutes];

@@ -1,0 +1,184 @@
+/**
+ * The emulator's public types. Other test suites code against these, so names and shapes are
+ * stable; records use the API's snake_case field names so a test can compare them with responses.
+ */
+
+export interface SeedTokens {
+  /** Admin of the big organization ("Acme Corp"); plain member of the other two. */
+  admin: string;
+  /** Plain member of every seeded workspace; admin of "Personal Projects" only. */
+  member: string;
+  /** Guest in "Acme Corp" only. */
+  guest: string;
+  /** A real user that belongs to no workspace. */
+  outsider: string;
+  /** A well-formed token that no user has (→ 401). */
+  invalid: string;
+}
+
+export type LatencySpec = number | [number, number];
+
+export interface ConcurrencyLimits {
+  reads: number;
+  writes: number;
+}
+
+export interface EmulatorOptions {
+  host?: string;
+  port?: number;
+  seed?: number;
+  sizes?: { bigWorkspaceMembers?: number };
+  latencyMs?: LatencySpec;
+  rateLimitPerMinute?: number | null;
+  concurrency?: ConcurrencyLimits | null;
+  offsetTtlMs?: number;
+}
+
+export type RuntimeOptions = Pick<EmulatorOptions, 'latencyMs' | 'rateLimitPerMinute' | 'concurrency' | 'offsetTtlMs'>;
+
+export type FaultKind =
+  | 'latency'
+  | 'status'
+  | 'drop'
+  | 'reset-mid-body'
+  | 'malformed-json'
+  | 'missing-field'
+  | 'extra-field'
+  | 'hang';
+
+export interface FaultRule {
+  method?: string;
+  /** A route template ('GET /workspaces/{workspace_gid}' or '/workspaces/{workspace_gid}') or a RegExp source tested against the path. */
+  route?: string;
+  times?: number;
+  after?: number;
+  kind: FaultKind;
+  latencyMs?: number;
+  status?: number;
+  retryAfter?: string | null;
+  phrase?: string;
+  message?: string;
+  field?: string;
+}
+
+/** A rule as listed back, with its id and how often it has matched and fired. */
+export interface FaultRuleInfo extends FaultRule {
+  id: string;
+  matched: number;
+  applied: number;
+}
+
+export interface FaultController {
+  add(rule: FaultRule): string;
+  remove(id: string): void;
+  clear(): void;
+  list(): FaultRuleInfo[];
+}
+
+export interface InFlight {
+  reads: number;
+  writes: number;
+}
+
+export interface Counters {
+  total: number;
+  byRoute: Record<string, number>;
+  inFlight: InFlight;
+  maxInFlight: InFlight;
+  rejected429: number;
+  reset(): void;
+}
+
+export interface PhotoRecord {
+  image_21x21: string;
+  image_27x27: string;
+  image_36x36: string;
+  image_60x60: string;
+  image_128x128: string;
+  image_1024x1024: string;
+}
+
+export interface UserRecord {
+  readonly gid: string;
+  name: string;
+  email: string;
+  photo: PhotoRecord | null;
+}
+
+export interface WorkspaceRecord {
+  readonly gid: string;
+  name: string;
+  is_organization: boolean;
+  email_domains: string[];
+}
+
+export interface VacationDates {
+  start_on: string;
+  end_on: string | null;
+}
+
+export interface MembershipRecord {
+  readonly gid: string;
+  /** User gid. */
+  readonly user: string;
+  /** Workspace gid. */
+  readonly workspace: string;
+  is_active: boolean;
+  is_admin: boolean;
+  is_guest: boolean;
+  is_view_only: boolean;
+  readonly created_at: string;
+  vacation_dates: VacationDates | null;
+  /** Gid of the user's "My Tasks" list in that workspace. */
+  readonly user_task_list: string;
+}
+
+/** Facts about the seeded data that tests need to find their way around. */
+export interface SeedInfo {
+  readonly seed: number;
+  readonly workspaces: { readonly acme: string; readonly guild: string; readonly personal: string };
+  /** User gid behind each seed token. */
+  readonly tokenUsers: { readonly admin: string; readonly member: string; readonly guest: string; readonly outsider: string };
+  /** Users in Acme with an old inactive membership and a newer active one. */
+  readonly readdedUserGids: readonly string[];
+  /** Users whose only Acme membership is inactive. */
+  readonly removedUserGids: readonly string[];
+}
+
+export interface MembershipQuery {
+  activeOnly?: boolean;
+}
+
+/** Read access to the emulator's data. Arrays are live and ordered by gid; do not mutate them. */
+export interface EmulatorState {
+  readonly users: readonly Readonly<UserRecord>[];
+  readonly workspaces: readonly Readonly<WorkspaceRecord>[];
+  readonly memberships: readonly Readonly<MembershipRecord>[];
+  readonly seedInfo: SeedInfo;
+  user(gid: string): Readonly<UserRecord> | undefined;
+  userByEmail(email: string): Readonly<UserRecord> | undefined;
+  workspace(gid: string): Readonly<WorkspaceRecord> | undefined;
+  workspaceByName(name: string): Readonly<WorkspaceRecord> | undefined;
+  membership(gid: string): Readonly<MembershipRecord> | undefined;
+  /** Memberships of a workspace, by gid; all of them unless `activeOnly`. */
+  membershipsOf(workspaceGid: string, query?: MembershipQuery): readonly Readonly<MembershipRecord>[];
+  /** Every membership of a user (active and inactive), by gid. */
+  membershipsOfUser(userGid: string): readonly Readonly<MembershipRecord>[];
+  /** The user's active membership in a workspace, if any. */
+  activeMembership(workspaceGid: string, userGid: string): Readonly<MembershipRecord> | undefined;
+  /** The user a token belongs to, if any. */
+  userForToken(token: string): Readonly<UserRecord> | undefined;
+}
+
+export interface Emulator {
+  readonly baseUrl: string;
+  readonly origin: string;
+  readonly tokens: SeedTokens;
+  readonly state: EmulatorState;
+  readonly faults: FaultController;
+  readonly counters: Counters;
+  configure(opts: Partial<RuntimeOptions>): void;
+  expireOffsets(): void;
+  reset(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { AsanaClient } from '../../../src/asana/client';
+import { TypeaheadController, type TypeaheadResult } from '../../../src/search/typeaheadController';
+import { startEmulator, type Emulator } from '../../emulator/index';
+
+const TYPEAHEAD = 'GET /workspaces/{workspace_gid}/typeahead';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('TypeaheadController against the emulator', () => {
+  let emu: Emulator;
+  let client: AsanaClient;
+  let acme: string;
+
+  before(async () => {
+    emu = await startEmulator({ seed: 9, sizes: { bigWorkspaceMembers: 2_000 } });
+    acme = emu.state.seedInfo.workspaces.acme;
+  });
+  beforeEach(() => {
+    emu.reset();
+    client = new AsanaClient({ token: emu.tokens.admin, baseUrl: emu.baseUrl });
+  });
+  afterEach(() => client.dispose());
+  after(() => emu.close());
+
+  function controller(debounceMs = 60): { ctl: TypeaheadController; shown: TypeaheadResult[]; busy: boolean[] } {
+    const ctl = new TypeaheadController((q, signal) => client.typeaheadUsers(acme, q, { signal, count: 10 }), { debounceMs });
+    const shown: TypeaheadResult[] = [];
+    const busy: boolean[] = [];
+    ctl.listen({ results: (r) => shown.push(r), busy: (b) => busy.push(b) });
+    return { ctl, shown, busy };
+  }
+
+  async function type(ctl: TypeaheadController, text: string, msPerKey: number): Promise<void> {
+    for (let i = 1; i <= text.length; i++) {
+      ctl.setQuery(text.slice(0, i));
+      await sleep(msPerKey);
+    }
+  }
+
+  it('sends one request for a name typed quickly, and shows its answer', async () => {
+    const { ctl, shown, busy } = controller(80);
+    const name = emu.state.users[5]!.name.split(' ')[0]!;
+    await type(ctl, name, 10);
+    await sleep(300);
+    assert.equal(ctl.requestsSent, 1);
+    assert.equal(emu.counters.byRoute[TYPEAHEAD], 1);
+    assert.equal(shown.at(-1)?.query, name);
+    assert.ok(shown.at(-1)!.users.length > 0);
+    assert.deepEqual(busy, [true, false]);
+    ctl.dispose();
+  });
+
+  it('never shows an older answer over a newer one, whatever the latency', async () => {
+    emu.configure({ latencyMs: [10, 150] });
+    const { ctl, shown } = controller(5);
+    const name = emu.state.users[8]!.name;
+    await type(ctl, name, 30);
+    await sleep(600);
+    const queries = shown.map((r) => r.query);
+    // Each shown answer is for the query that was current when it arrived: the sequence only grows.
+    for (let i = 1; i < queries.length; i++) assert.ok(queries[i]!.length >= queries[i - 1]!.length, queries.join(' | '));
+    assert.equal(queries.at(-1), name.trim());
+    ctl.dispose();
+  });
+
+  it('answers from the cache when the person backspaces to an earlier query', async () => {
+    const { ctl, shown } = controller(10);
+    ctl.setQuery('an');
+    await sleep(200);
+    ctl.setQuery('ann');
+    await sleep(200);
+    const before = ctl.requestsSent;
+    ctl.setQuery('an');
+    assert.equal(ctl.requestsSent, before);
+    assert.equal(shown.at(-1)?.query, 'an');
+    assert.equal(shown.at(-1)?.fromCache, true);
+    ctl.dispose();
+  });
+
+  it('request() resolves with its own answer, or undefined once superseded', async () => {
+    const { ctl } = controller(20);
+    const first = ctl.request('al');
+    const second = ctl.request('ali');
+    assert.equal(await first, undefined);
+    assert.equal((await second)?.query, 'ali');
+    ctl.dispose();
+  });
+
+  it('reports errors for the latest query only and stays usable', async () => {
+    const { ctl, shown } = controller(5);
+    const errors: string[] = [];
+    ctl.listen({ error: (e, q) => errors.push(`${e.kind}:${q}`) });
+    const id = emu.faults.add({ route: TYPEAHEAD, kind: 'status', status: 403, times: 1 });
+    ctl.setQuery('zz');
+    await sleep(150);
+    assert.deepEqual(errors, ['forbidden:zz']);
+    emu.faults.remove(id);
+    ctl.setQuery('zzz');
+    await sleep(150);
+    assert.equal(shown.at(-1)?.query, 'zzz');
+    ctl.dispose();
+  });
+});
