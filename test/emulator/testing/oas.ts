@@ -24,7 +24,10 @@ export function specPath(): string {
   if (fromEnv) return fromEnv;
   // out/test/emulator/testing → out/test/emulator; shared/ sits beside the repository folder.
   const emulatorOutDir = path.resolve(__dirname, '..');
-  return path.resolve(emulatorOutDir, '../../../../shared/asana/asana_oas.yaml');
+  const shared = path.resolve(emulatorOutDir, '../../../../shared/asana/asana_oas.yaml');
+  if (fs.existsSync(shared)) return shared;
+  // The vendored copy: test/emulator/spec (source tree, not out/).
+  return path.resolve(emulatorOutDir, '../../../test/emulator/spec/asana_oas.yaml');
 }
 
 let loaded: { spec: Spec; ajv: Ajv } | undefined;
