@@ -15,3 +15,38 @@ export function onDidChangeApiBaseUrl(listener: () => void): vscode.Disposable {
     if (e.affectsConfiguration(`${SECTION}.apiBaseUrl`)) listener();
   });
 }
+
+function setting<T>(key: string, fallback: T): T {
+  return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
+}
+
+export function typeaheadDebounceMs(): number {
+  const ms = setting('typeahead.debounceMs', 250);
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 2_000) : 250;
+}
+
+export function insertFormat(): 'name' | 'email' | 'markdownLink' | 'template' {
+  return setting('insertUser.format', 'markdownLink');
+}
+
+export function insertTemplate(): string {
+  return setting('insertUser.template', '@{name} <{email}>');
+}
+
+export function completionEnabled(): boolean {
+  return setting('completion.enabled', true);
+}
+
+export function completionLanguages(): string[] {
+  return setting('completion.languages', ['markdown', 'plaintext', 'git-commit']);
+}
+
+export function completionTrigger(): string {
+  const trigger = setting('completion.trigger', '@');
+  return trigger.length === 1 ? trigger : '@';
+}
+
+/** The workspace used for searching people from the editor; remembered after the first choice. */
+export function defaultWorkspaceGid(): string | undefined {
+  return setting<string>('defaultWorkspace', '').trim() || undefined;
+}

@@ -6,6 +6,13 @@ import * as vscode from 'vscode';
 import { isAsanaError } from '../asana/errors';
 import type { ChannelLogger } from '../log/channelLogger';
 
+/** Thrown when the person backs out of a prompt: the command ends quietly. */
+export class Dismissed extends Error {
+  constructor() {
+    super('Dismissed');
+  }
+}
+
 export function registerCommand(
   id: string,
   logger: ChannelLogger,
@@ -22,7 +29,7 @@ export function registerCommand(
 }
 
 export async function reportError(e: unknown, logger: ChannelLogger): Promise<void> {
-  if (isAsanaError(e) && e.kind === 'cancelled') return;
+  if (e instanceof Dismissed || (isAsanaError(e) && e.kind === 'cancelled')) return;
   const message = logger.clean(e instanceof Error ? e.message : String(e));
   logger.error(isAsanaError(e) ? message : `${message}\n${e instanceof Error ? logger.clean(e.stack ?? '') : ''}`);
   const actions = isAsanaError(e) && e.kind === 'unauthorized' ? ['Sign In', 'Show Log'] : ['Show Log'];

@@ -1,5 +1,6 @@
 /** How a membership reads to a person: badges, one-line description, and tooltip text. */
 import type { Membership } from '../asana/schemas';
+import { myTasksUrl } from '../asanaLinks';
 import { escapeMarkdown } from '../util/markdown';
 
 export type Badge = 'admin' | 'guest' | 'view-only' | 'inactive' | 'vacation';
@@ -40,8 +41,8 @@ export function roleOf(m: Membership): 'admin' | 'guest' | 'viewer' | 'member' {
   return 'member';
 }
 
-export function myTasksUrl(m: Membership): string | undefined {
-  return m.user_task_list ? `https://app.asana.com/0/${m.user_task_list.gid}/list` : undefined;
+export function myTasksLink(m: Membership): string | undefined {
+  return m.user_task_list ? myTasksUrl(m.user_task_list.gid) : undefined;
 }
 
 export function vacationText(m: Membership): string | undefined {
@@ -58,7 +59,7 @@ export function memberTooltipMarkdown(m: Membership, email: string | undefined):
   if (m.created_at) lines.push(`Member since: ${m.created_at.slice(0, 10)}`);
   const vacation = vacationText(m);
   if (vacation) lines.push(`Vacation: ${vacation}`);
-  const tasks = myTasksUrl(m);
+  const tasks = myTasksLink(m);
   if (tasks) lines.push(`[My Tasks](${tasks})`);
   lines.push(`User id: \`${m.user.gid}\` · Membership id: \`${m.gid}\``);
   return lines.join('  \n');

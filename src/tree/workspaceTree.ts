@@ -9,6 +9,7 @@ import { isAsanaError, type AsanaError } from '../asana/errors';
 import type { Workspace } from '../asana/schemas';
 import type { Session } from '../auth/session';
 import type { ChannelLogger } from '../log/channelLogger';
+import { describeFilter, isActive, matchesFilter, NO_FILTER, type MemberFilter } from '../members/memberFilter';
 import { MemberListing } from '../members/memberListing';
 import { sortMembers } from '../members/sortMembers';
 import { setViewState } from '../util/contextKeys';
@@ -26,6 +27,8 @@ interface WorkspaceEntry {
   /** A newer listing loading after a refresh; the old one shows until it has finished. */
   next: MemberListing | undefined;
   redraw: NodeJS.Timeout | undefined;
+  /** Member nodes by membership gid, reused while unchanged so reveal and selection keep their element. */
+  nodes: Map<string, MemberNode>;
 }
 
 export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -36,6 +39,9 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private loading: Promise<void> | undefined;
   private rootError: AsanaError | undefined;
   private view: vscode.TreeView<TreeNode> | undefined;
+  private filter: MemberFilter = NO_FILTER;
+  /** "Removing…" and the like, by membership gid, while a mutation runs. */
+  private readonly busy = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Called when Asana rejects the token, so the session can end and sign-in be offered. */
   onUnauthorized: (error: AsanaError) => void = () => {};
@@ -49,6 +55,82 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+  }
+
+  get currentFilter(): MemberFilter {
+    return this.filter;
+  }
+
+  setFilter(filter: MemberFilter): void {
+    this.filter = filter;
+    if (this.view) this.view.description = describeFilter(filter) || undefined;
+    void vscode.commands.executeCommand('setContext', 'asana.filtered', isActive(filter));
+    for (const entry of this.entries.values()) this.changed.fire(entry.node);
+  }
+
+  /** Shows a temporary state on a member ("Removing…"); undefined clears it. */
+  setBusy(workspaceGid: string, membershipGid: string, label: string | undefined): void {
+    if (label) this.busy.set(membershipGid, label);
+    else this.busy.delete(membershipGid);
+    this.redrawWorkspace(workspaceGid);
+  }
+
+  /** The workspace's node and listing, loading the workspaces first if needed. */
+  async workspace(workspaceGid: string): Promise<{ node: WorkspaceNode; listing: MemberListing } | undefined> {
+    if (this.workspaces === undefined) await this.loadWorkspaces(false);
+    const w = this.workspaces?.find((x) => x.gid === workspaceGid);
+    if (!w) return undefined;
+    const entry = this.entryFor(w);
+    if (!entry.listing) {
+      entry.listing = this.createListing(entry);
+      this.checkAdmin(entry);
+    }
+    return { node: entry.node, listing: entry.listing };
+  }
+
+  /** Replaces a workspace record after a rename (or a re-read after a failed one). */
+  updateWorkspace(workspace: Workspace): void {
+    const i = this.workspaces?.findIndex((w) => w.gid === workspace.gid) ?? -1;
+    if (i < 0 || !this.workspaces) return;
+    this.workspaces[i] = workspace;
+    const entry = this.entryFor(workspace);
+    this.changed.fire(entry.node);
+  }
+
+  /** Whether the signed-in user is an admin of the workspace, asking Asana if not yet known. */
+  async isAdmin(workspaceGid: string): Promise<boolean | undefined> {
+    const found = await this.workspace(workspaceGid);
+    if (!found) return undefined;
+    if (found.node.isAdmin === undefined) await this.checkAdmin(this.entries.get(workspaceGid)!);
+    return found.node.isAdmin;
+  }
+
+  /** The member's node once its listing holds it (waiting for pages still arriving). */
+  async memberNode(workspaceGid: string, userGid: string, timeoutMs = 30_000): Promise<MemberNode | undefined> {
+    const found = await this.workspace(workspaceGid);
+    if (!found) return undefined;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const m = found.listing.findByUser(userGid);
+      if (m) {
+        const children = this.memberChildren(found.node);
+        return children.find((c): c is MemberNode => c instanceof MemberNode && c.membership.gid === m.gid);
+      }
+      if (found.listing.state !== 'loading' || Date.now() > deadline) return undefined;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** The workspace of the first selected row, if any. */
+  selectedWorkspaceGid(): string | undefined {
+    const node = this.view?.selection[0];
+    if (node instanceof WorkspaceNode) return node.gid;
+    if (node instanceof MemberNode || node instanceof MessageNode) return node.parent?.gid;
+    return undefined;
+  }
+
+  async reveal(node: TreeNode): Promise<void> {
+    await this.view?.reveal(node, { select: true, focus: true, expand: true });
   }
 
   /** Forgets everything (new account or sign-out) and redraws. */
@@ -170,14 +252,10 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const entry = this.entryFor(node.workspace);
     if (!entry.listing) {
       entry.listing = this.createListing(entry);
-      this.checkAdmin(entry);
+      void this.checkAdmin(entry);
     }
     const listing = entry.listing;
-    const me = this.session.signedIn?.account.gid;
-    const canRemove = node.isAdmin === true;
-    const rows: TreeNode[] = sortMembers(listing.memberships).map(
-      (m) => new MemberNode(node, m, listing.emailOf(m.user.gid), canRemove, m.user.gid === me),
-    );
+    const rows: TreeNode[] = this.memberNodes(entry, listing);
     const messages: TreeNode[] = [];
     const state = listing.state;
     if (state === 'loading' || state === 'idle') {
@@ -194,12 +272,39 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         ),
       );
     } else if (rows.length === 0) {
-      messages.push(new MessageNode(`${node.id}:empty`, 'No active members', 'empty', node));
+      messages.push(
+        isActive(this.filter) && listing.size > 0
+          ? new MessageNode(`${node.id}:filtered`, `No member matches the filter (${listing.size} hidden)`, 'empty', node, undefined, {
+              command: 'asana.clearFilter',
+              title: 'Clear Filter',
+            })
+          : new MessageNode(`${node.id}:empty`, 'No active members', 'empty', node),
+      );
     }
     if (listing.emailError && rows.length) {
       messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${listing.emailError.message}`, 'error', node));
     }
     return [...messages, ...rows];
+  }
+
+  private memberNodes(entry: WorkspaceEntry, listing: MemberListing): MemberNode[] {
+    const node = entry.node;
+    const me = this.session.signedIn?.account.gid;
+    const canRemove = node.isAdmin === true;
+    const next = new Map<string, MemberNode>();
+    const out: MemberNode[] = [];
+    for (const m of sortMembers(listing.memberships)) {
+      const email = listing.emailOf(m.user.gid);
+      if (!matchesFilter(m, email, this.filter)) continue;
+      const busy = this.busy.get(m.gid);
+      const old = entry.nodes.get(m.gid);
+      const reuse = old && old.membership === m && old.email === email && old.canRemove === canRemove && old.busy === busy;
+      const member = reuse ? old : new MemberNode(node, m, email, canRemove, m.user.gid === me, busy);
+      next.set(m.gid, member);
+      out.push(member);
+    }
+    entry.nodes = next;
+    return out;
   }
 
   private createListing(entry: WorkspaceEntry): MemberListing {
@@ -223,10 +328,10 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return listing;
   }
 
-  private checkAdmin(entry: WorkspaceEntry): void {
+  private checkAdmin(entry: WorkspaceEntry): Promise<void> {
     const client = this.session.signedIn?.client;
-    if (!client) return;
-    void (async () => {
+    if (!client) return Promise.resolve();
+    return (async () => {
       try {
         const [mine] = await collect(client.workspaceMembershipPages(entry.node.gid, { user: 'me', pageSize: 1 }));
         entry.node.isAdmin = mine?.is_admin ?? false;
@@ -253,7 +358,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private entryFor(workspace: Workspace): WorkspaceEntry {
     let entry = this.entries.get(workspace.gid);
     if (!entry) {
-      entry = { node: new WorkspaceNode(workspace), listing: undefined, next: undefined, redraw: undefined };
+      entry = { node: new WorkspaceNode(workspace), listing: undefined, next: undefined, redraw: undefined, nodes: new Map() };
       this.entries.set(workspace.gid, entry);
     } else {
       entry.node.workspace = workspace;

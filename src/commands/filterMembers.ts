@@ -1,0 +1,40 @@
+/** Filtering the tree's members by text and by role; the view's description shows the filter. */
+import * as vscode from 'vscode';
+import type { RoleFilter } from '../members/memberFilter';
+import { NO_FILTER } from '../members/memberFilter';
+import { registerCommand } from './runCommand';
+import { Dismissed, type Services } from './services';
+
+const ROLES: Array<{ role: RoleFilter; label: string; description: string }> = [
+  { role: 'admin', label: '$(shield) Admins', description: 'can manage the workspace and remove people' },
+  { role: 'member', label: '$(account) Members', description: 'full members who are not admins' },
+  { role: 'guest', label: '$(globe) Guests', description: 'from outside the organization' },
+  { role: 'view-only', label: '$(eye) View-only', description: 'can see but not edit' },
+  { role: 'inactive', label: '$(circle-slash) Inactive', description: 'removed during this session' },
+];
+
+export function registerFilterCommands(services: Services): vscode.Disposable[] {
+  const { tree, logger } = services;
+  return [
+    registerCommand('asana.filterMembers', logger, async () => {
+      const text = await vscode.window.showInputBox({
+        title: 'Filter Asana Members',
+        prompt: 'Show members whose name or email contains these words (accents and case ignored). Empty to show all.',
+        value: tree.currentFilter.text,
+        ignoreFocusOut: false,
+      });
+      if (text === undefined) throw new Dismissed();
+      tree.setFilter({ ...tree.currentFilter, text: text.slice(0, 200) });
+    }),
+    registerCommand('asana.filterByRole', logger, async () => {
+      const current = new Set(tree.currentFilter.roles);
+      const picked = await vscode.window.showQuickPick(
+        ROLES.map((r) => ({ ...r, picked: current.has(r.role) })),
+        { title: 'Show Members With These Roles', placeHolder: 'None selected shows everyone', canPickMany: true },
+      );
+      if (!picked) throw new Dismissed();
+      tree.setFilter({ ...tree.currentFilter, roles: picked.map((p) => p.role) });
+    }),
+    registerCommand('asana.clearFilter', logger, () => tree.setFilter(NO_FILTER)),
+  ];
+}

@@ -1,0 +1,32 @@
+/** Inserts a person found by typeahead at every cursor of the active editor. */
+import * as vscode from 'vscode';
+import { insertFormat, insertTemplate, typeaheadDebounceMs } from '../config';
+import { formatUser } from '../members/formatUser';
+import { pickUser } from '../search/userQuickPick';
+import { registerCommand } from './runCommand';
+import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
+
+export function registerInsertUser(services: Services): vscode.Disposable {
+  return registerCommand('asana.insertUser', services.logger, async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) throw new Error('Open a file to insert a person into.');
+    const client = await requireClient(services);
+    const workspace = await contextWorkspace(services, 'Insert a Person from Which Workspace?');
+    const picked = await pickUser(client, {
+      title: `Insert a Person from ${workspace.workspace.name}`,
+      workspaceGid: workspace.gid,
+      debounceMs: typeaheadDebounceMs(),
+      recent: services.recent,
+      emailOf: (gid) => services.tree.listingOf(workspace.gid)?.emailOf(gid),
+    });
+    if (!picked) throw new Dismissed();
+    const format = insertFormat();
+    let email = services.tree.listingOf(workspace.gid)?.emailOf(picked.gid);
+    if (!email && (format === 'email' || format === 'template')) email = (await client.getUser(picked.gid)).email ?? undefined;
+    const text = formatUser({ gid: picked.gid, name: picked.name, email }, format, insertTemplate());
+    const ok = await editor.edit((edit) => {
+      for (const selection of editor.selections) edit.replace(selection, text);
+    });
+    if (!ok) throw new Error('The editor did not accept the insertion (is the file read-only?).');
+  });
+}

@@ -1,0 +1,37 @@
+/** Keeps the @-mention completion provider registered as the settings say (on/off, languages, trigger). */
+import * as vscode from 'vscode';
+import { completionEnabled, completionLanguages, completionTrigger, insertFormat, insertTemplate, typeaheadDebounceMs } from '../config';
+import type { Services } from '../commands/services';
+import { preferredWorkspace } from '../commands/services';
+import { UserCompletionProvider } from './userCompletionProvider';
+
+export function registerUserCompletion(services: Services): vscode.Disposable {
+  let registration: vscode.Disposable | undefined;
+  const register = () => {
+    registration?.dispose();
+    registration = undefined;
+    if (!completionEnabled()) return;
+    const trigger = completionTrigger();
+    const provider = new UserCompletionProvider(
+      {
+        client: () => services.session.signedIn?.client,
+        workspaceGid: () => preferredWorkspace(services)?.gid,
+        emailOf: (ws, user) => services.tree.listingOf(ws)?.emailOf(user),
+        recent: services.recent,
+        format: () => ({ format: insertFormat(), template: insertTemplate() }),
+        debounceMs: typeaheadDebounceMs,
+      },
+      trigger,
+    );
+    const selector = completionLanguages().map((language) => ({ language }));
+    registration = vscode.Disposable.from(vscode.languages.registerCompletionItemProvider(selector, provider, trigger), provider);
+  };
+  register();
+  const watcher = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('asana.completion')) register();
+  });
+  return new vscode.Disposable(() => {
+    watcher.dispose();
+    registration?.dispose();
+  });
+}
