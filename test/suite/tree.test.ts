@@ -5,6 +5,7 @@ import type { MemberNode, MessageNode, WorkspaceNode} from '../../src/tree/nodes
 import { type TreeNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import { signInAs } from './support/signInAs';
 import { WindowStubs } from './support/windowStubs';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
@@ -19,16 +20,6 @@ describe('Workspaces tree', function () {
   let emu: Emulator;
   let api: ExtensionApi;
   let ui: WindowStubs;
-
-  async function signInAs(token: string): Promise<void> {
-    await api.session.signOut();
-    const client = api.session.createClient(token);
-    try {
-      await api.session.signIn(token, await client.getMe());
-    } finally {
-      await client.dispose();
-    }
-  }
 
   async function roots(): Promise<WorkspaceNode[]> {
     return (await api.tree.getChildren()).filter(isWorkspace);
@@ -67,7 +58,7 @@ describe('Workspaces tree', function () {
   });
 
   it('shows the workspaces with their kind and a stable id', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     const nodes = await roots();
     assert.deepEqual(nodes.map((n) => n.workspace.name).sort(), ['Acme Corp', 'Design Guild', 'Personal Projects']);
     const acme = nodes.find((n) => n.workspace.name === 'Acme Corp')!;
@@ -79,7 +70,7 @@ describe('Workspaces tree', function () {
   });
 
   it('lists members with emails, badges and context values matching Asana', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     const guild = await workspaceNode('Design Guild');
     const members = (await membersWhenLoaded(guild)).filter(isMember);
     const expected = emu.state.memberships.filter((m) => m.workspace === guild.gid && m.is_active);
@@ -102,7 +93,7 @@ describe('Workspaces tree', function () {
   });
 
   it('marks who may remove members: admins only', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     const acme = await workspaceNode('Acme Corp');
     await membersWhenLoaded(acme);
     await waitFor('admin check', () => acme.isAdmin !== undefined);
@@ -111,7 +102,7 @@ describe('Workspaces tree', function () {
     const members = (await api.tree.getChildren(acme as TreeNode)).filter(isMember);
     assert.ok(members.some((m) => /:removable/.test(api.tree.getTreeItem(m as TreeNode).contextValue ?? '')));
 
-    await signInAs(emu.tokens.member);
+    await signInAs(api, emu.tokens.member);
     const acmeAsMember = await workspaceNode('Acme Corp');
     await api.tree.getChildren(acmeAsMember as TreeNode);
     await waitFor('admin check', () => acmeAsMember.isAdmin !== undefined);
@@ -121,7 +112,7 @@ describe('Workspaces tree', function () {
   });
 
   it('pages a 10,000-member workspace in: the first page shows before the rest', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     emu.configure({ latencyMs: 20 });
     const acme = await workspaceNode('Acme Corp');
     const early = await waitFor('first page', async () => {
@@ -141,7 +132,7 @@ describe('Workspaces tree', function () {
   });
 
   it('shows an error row with a retry when members cannot be loaded, then recovers', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     const guild = await workspaceNode('Design Guild');
     const fault = emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 500, phrase: 'tiny tired tiger' });
     const children = await membersWhenLoaded(guild);
@@ -157,7 +148,7 @@ describe('Workspaces tree', function () {
   });
 
   it('keeps the old data when a refresh fails, and says why', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     assert.equal((await roots()).length, 3);
     emu.faults.add({ route: 'GET /workspaces', kind: 'status', status: 503 });
     await vscode.commands.executeCommand('asana.refresh');
@@ -167,20 +158,20 @@ describe('Workspaces tree', function () {
 
   it('says so when Asana is unreachable before anything loaded', async () => {
     emu.faults.add({ route: 'GET /workspaces', kind: 'status', status: 503 });
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     assert.deepEqual(await api.tree.getChildren(), []);
     assert.equal(api.viewState(), 'unreachable');
     assert.match(api.treeView.message ?? '', /Could not load workspaces/);
   });
 
   it('shows the no-workspaces welcome for an account in no workspace', async () => {
-    await signInAs(emu.tokens.outsider);
+    await signInAs(api, emu.tokens.outsider);
     assert.deepEqual(await api.tree.getChildren(), []);
     assert.equal(api.viewState(), 'empty');
   });
 
   it('turns a rejected token into the signed-out state with a sign-in offer', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     await roots();
     emu.faults.add({ route: 'GET /workspaces', kind: 'status', status: 401 });
     ui.answerMessages(undefined);
@@ -192,7 +183,7 @@ describe('Workspaces tree', function () {
   });
 
   it('never writes the token to the log', async () => {
-    await signInAs(emu.tokens.admin);
+    await signInAs(api, emu.tokens.admin);
     await membersWhenLoaded(await workspaceNode('Design Guild'));
     const log = api.logger.recent.join('\n');
     assert.ok(log.length > 0);

@@ -7,6 +7,13 @@ import * as vscode from 'vscode';
 
 type WindowKey = 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
 
+type Matcher = string | ((item: vscode.QuickPickItem) => boolean);
+export type PickAnswer = Matcher | Matcher[] | undefined;
+
+function matches(item: vscode.QuickPickItem, m: Matcher): boolean {
+  return typeof m === 'string' ? item.label.includes(m) : m(item);
+}
+
 export interface Shown {
   readonly kind: WindowKey;
   readonly text: string;
@@ -18,6 +25,9 @@ export class WindowStubs {
   private readonly originals = new Map<WindowKey, unknown>();
   private readonly inputAnswers: Array<string | undefined> = [];
   private readonly messageAnswers: Array<string | undefined> = [];
+  private readonly pickAnswers: Array<PickAnswer> = [];
+  /** The items of every quick-pick shown, in order. */
+  readonly pickedFrom: vscode.QuickPickItem[][] = [];
   unexpected: string[] = [];
 
   constructor() {
@@ -47,15 +57,34 @@ export class WindowStubs {
     w.showInformationMessage = message('showInformationMessage');
     w.showWarningMessage = message('showWarningMessage');
     w.showErrorMessage = message('showErrorMessage');
-    w.showQuickPick = async (_items: unknown, options: vscode.QuickPickOptions) => {
-      this.unexpected.push(`quick pick: ${options?.title ?? options?.placeHolder}`);
-      return undefined;
+    w.showQuickPick = async (itemsOrPromise: unknown, options: vscode.QuickPickOptions) => {
+      const raw = (await itemsOrPromise) as Array<string | vscode.QuickPickItem>;
+      const items = raw.map((i) => (typeof i === 'string' ? { label: i } : i));
+      this.pickedFrom.push(items);
+      this.shown.push({ kind: 'showQuickPick', text: options?.title ?? options?.placeHolder ?? '', options });
+      if (this.pickAnswers.length === 0) {
+        this.unexpected.push(`quick pick: ${options?.title ?? options?.placeHolder}`);
+        return undefined;
+      }
+      const answer = this.pickAnswers.shift()!;
+      const chosen = answer === undefined ? undefined : items.filter((item) => (Array.isArray(answer) ? answer : [answer]).some((a) => matches(item, a)));
+      if (chosen === undefined) return undefined;
+      const toOriginal = (item: vscode.QuickPickItem) => raw[items.indexOf(item)];
+      if (options?.canPickMany) return chosen.map(toOriginal);
+      if (chosen.length === 0) throw new Error(`no quick-pick item matches ${String(answer)} in: ${items.map((i) => i.label).join(', ')}`);
+      return toOriginal(chosen[0]!);
     };
   }
 
   /** Queues answers for the next input boxes (undefined = the person pressed Escape). */
   answerInputs(...answers: Array<string | undefined>): this {
     this.inputAnswers.push(...answers);
+    return this;
+  }
+
+  /** Queues quick-pick choices: a label fragment, a predicate, several for multi-select, undefined = Escape. */
+  answerPicks(...answers: PickAnswer[]): this {
+    this.pickAnswers.push(...answers);
     return this;
   }
 
