@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
-import { badgesOf, describeMember, memberTooltipMarkdown, myTasksUrl, onVacation } from '../../../src/members/describeMember';
+import { badgesOf, describeMember, memberTooltipMarkdown, myTasksLink, onVacation } from '../../../src/members/describeMember';
 import { escapeMarkdown } from '../../../src/util/markdown';
 import { sortMembers } from '../../../src/members/sortMembers';
 
@@ -42,8 +42,8 @@ describe('describing a member', () => {
   });
 
   it('links My Tasks and escapes names in the tooltip', () => {
-    assert.equal(myTasksUrl(membership()), 'https://app.asana.com/0/900/list');
-    assert.equal(myTasksUrl(membership({ user_task_list: null })), undefined);
+    assert.equal(myTasksLink(membership()), 'https://app.asana.com/0/900/list');
+    assert.equal(myTasksLink(membership({ user_task_list: null })), undefined);
     const md = memberTooltipMarkdown(membership({ user: { gid: '100', name: '[evil](http://x)' } }), 'a@b.co');
     assert.ok(!md.includes('[evil](http://x)'));
     assert.ok(md.includes(escapeMarkdown('[evil](http://x)')));
