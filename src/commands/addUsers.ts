@@ -6,10 +6,9 @@
 import * as vscode from 'vscode';
 import type { AsanaClient } from '../asana/client';
 import { collect } from '../asana/pagination';
-import { typeaheadDebounceMs } from '../config';
 import { runBulk } from '../members/bulk';
 import { parseUserList } from '../members/parseUserList';
-import { pickUser } from '../search/userQuickPick';
+import { pickPerson } from './pickPerson';
 import type { WorkspaceNode } from '../tree/nodes';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { pickWorkspace } from '../ui/pickWorkspace';
@@ -51,13 +50,7 @@ async function askWho(services: Services, client: AsanaClient, target: Workspace
   if (how === FROM_WORKSPACE) {
     const source = await pickWorkspace(services.tree, { title: 'Find someone in which workspace?', exclude: target.gid });
     if (!source) throw new Dismissed();
-    const user = await pickUser(client, {
-      title: `Add to ${target.workspace.name}: search ${source.workspace.name}`,
-      workspaceGid: source.gid,
-      debounceMs: typeaheadDebounceMs(),
-      recent: services.recent,
-      emailOf: (gid) => services.tree.listingOf(source.gid)?.emailOf(gid),
-    });
+    const user = await pickPerson(services, client, source, `Add to ${target.workspace.name}: search ${source.workspace.name}`);
     return user ? [user.gid] : [];
   }
   const text = await vscode.window.showInputBox({

@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import { profileUrl } from '../asanaLinks';
 import type { TypeaheadUser } from '../asana/schemas';
-import { typeaheadDebounceMs } from '../config';
-import { pickUser } from '../search/userQuickPick';
+import { pickPerson } from './pickPerson';
 import { registerCommand } from './runCommand';
 import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
 
@@ -11,13 +10,7 @@ export function registerFindUser(services: Services): vscode.Disposable {
   return registerCommand('asana.findUser', services.logger, async () => {
     const client = await requireClient(services);
     const workspace = await contextWorkspace(services, 'Find a Person in Which Workspace?');
-    const user = await pickUser(client, {
-      title: `Find a Person in ${workspace.workspace.name}`,
-      workspaceGid: workspace.gid,
-      debounceMs: typeaheadDebounceMs(),
-      recent: services.recent,
-      emailOf: (gid) => services.tree.listingOf(workspace.gid)?.emailOf(gid),
-    });
+    const user = await pickPerson(services, client, workspace, `Find a Person in ${workspace.workspace.name}`);
     if (!user) throw new Dismissed();
     await offerActions(services, workspace.gid, user);
   });

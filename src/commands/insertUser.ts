@@ -1,8 +1,8 @@
 /** Inserts a person found by typeahead at every cursor of the active editor. */
 import * as vscode from 'vscode';
-import { insertFormat, insertTemplate, typeaheadDebounceMs } from '../config';
+import { insertFormat, insertTemplate } from '../config';
 import { formatUser } from '../members/formatUser';
-import { pickUser } from '../search/userQuickPick';
+import { pickPerson } from './pickPerson';
 import { registerCommand } from './runCommand';
 import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
 
@@ -12,13 +12,7 @@ export function registerInsertUser(services: Services): vscode.Disposable {
     if (!editor) throw new Error('Open a file to insert a person into.');
     const client = await requireClient(services);
     const workspace = await contextWorkspace(services, 'Insert a Person from Which Workspace?');
-    const picked = await pickUser(client, {
-      title: `Insert a Person from ${workspace.workspace.name}`,
-      workspaceGid: workspace.gid,
-      debounceMs: typeaheadDebounceMs(),
-      recent: services.recent,
-      emailOf: (gid) => services.tree.listingOf(workspace.gid)?.emailOf(gid),
-    });
+    const picked = await pickPerson(services, client, workspace, `Insert a Person from ${workspace.workspace.name}`);
     if (!picked) throw new Dismissed();
     const format = insertFormat();
     let email = services.tree.listingOf(workspace.gid)?.emailOf(picked.gid);

@@ -9,8 +9,7 @@ import type { MemberNode } from '../tree/nodes';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { registerCommand } from './runCommand';
 import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
-import { typeaheadDebounceMs } from '../config';
-import { pickUser } from '../search/userQuickPick';
+import { pickPerson } from './pickPerson';
 
 type UserRef = { gid: string; name: string };
 
@@ -49,12 +48,7 @@ export function registerShowUserMemberships(services: Services): vscode.Disposab
 async function askUser(services: Services): Promise<UserRef> {
   const client = await requireClient(services);
   const workspace = await contextWorkspace(services, 'Find the Person in Which Workspace?');
-  const user = await pickUser(client, {
-    title: `Whose memberships? (search ${workspace.workspace.name})`,
-    workspaceGid: workspace.gid,
-    debounceMs: typeaheadDebounceMs(),
-    recent: services.recent,
-  });
+  const user = await pickPerson(services, client, workspace, `Whose memberships? (search ${workspace.workspace.name})`);
   if (!user) throw new Dismissed();
   return user;
 }
