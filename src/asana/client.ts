@@ -138,7 +138,8 @@ export class AsanaClient {
     );
   }
 
-  listWorkspaces(opts: PageOptions = {}): Promise<Workspace[]> {
+  // async, so that bad input rejects the promise instead of throwing at the call.
+  async listWorkspaces(opts: PageOptions = {}): Promise<Workspace[]> {
     return collect(this.workspacePages(opts));
   }
 
@@ -252,7 +253,7 @@ export class AsanaClient {
     );
   }
 
-  listUserMemberships(user: string, opts: PageOptions = {}): Promise<Membership[]> {
+  async listUserMemberships(user: string, opts: PageOptions = {}): Promise<Membership[]> {
     return collect(this.userMembershipPages(user, opts));
   }
 }

@@ -4,7 +4,7 @@
  * once from the top and skips what it already yielded, so the caller sees every record once.
  */
 import * as z from 'zod/mini';
-import { BadRequestError } from './errors';
+import { BadRequestError, InvalidResponseError } from './errors';
 import type { Logger } from './logger';
 import type { CallOptions, Query, Requester } from './requester';
 
@@ -55,6 +55,12 @@ export async function* paginate<T extends { gid: string }>(
     for (const item of fresh) seen.add(item.gid);
     yield fresh;
     if (page.nextOffset === undefined) return;
+    // A server (or proxy) handing back the offset it was just given would keep this loop going forever.
+    if (page.nextOffset === offset) {
+      throw new InvalidResponseError('Asana sent the same page again (its "next_page" offset did not move), so the listing stopped.', 'next_page', {
+        request: { method: 'GET', path: listing.path },
+      });
+    }
     offset = page.nextOffset;
   }
 }

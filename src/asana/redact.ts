@@ -7,12 +7,14 @@ const BEARER = /(bearer\s+)[^\s"',;]+/gi;
 const AUTH_HEADER = /("?authorization"?\s*[:=]\s*"?)[^"\r\n,}]+/gi;
 
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(BEARER, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]');
+  let out = text;
+  // Known secrets first: the patterns below stop at a comma or a quote, and running them first
+  // would cut such a token in two, leaving its tail behind where the whole could no longer be found.
   for (const secret of secrets) {
     // Short strings would redact ordinary words; real tokens are long.
     if (secret.length >= 8) out = out.split(secret).join('[redacted]');
   }
-  return out;
+  return out.replace(BEARER, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]');
 }
 
 /** Header names whose values are never written anywhere. */

@@ -8,6 +8,7 @@ import type {
   AsanaError} from './errors';
 import {
   CancelledError,
+  InvalidResponseError,
   NetworkError,
   TimeoutError,
   type RequestInfo,
@@ -21,6 +22,10 @@ import { provablyNotSent, Transport, type HttpResponse } from './transport';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 export type Query = Record<string, string | number | undefined>;
+
+/** A write whose answer was lost may have landed: say so, so nobody repeats it blindly. */
+const WRITE_MAY_HAVE_LANDED = 'Asana may have made the change before the connection was lost: refresh to check before trying again.';
+const WRITE_ANSWER_UNREADABLE = 'Asana accepted the change, but its answer could not be read: refresh to see the result.';
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
@@ -103,14 +108,20 @@ export class Requester {
       }
 
       if (res.status >= 200 && res.status < 300) {
-        return parseEnvelope(res.body, call.schema, info, res.status);
+        try {
+          return parseEnvelope(res.body, call.schema, info, res.status);
+        } catch (e) {
+          // A 2xx to a write means Asana made the change: saying only "unexpected response" would invite a repeat.
+          if (isRead || !(e instanceof InvalidResponseError)) throw e;
+          throw new InvalidResponseError(`${e.message} ${WRITE_ANSWER_UNREADABLE}`, e.field, { status: res.status, request: info, cause: e.cause });
+        }
       }
       if (res.status === 429) {
         // Asana rejected the request without acting on it, so even a write is safe to send again.
         const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
         const waitMs = retryAfterMs ?? backoffMs(rateLimitWaits, 1000, 30_000, this.opts.random);
         if (rateLimitWaits >= this.opts.maxRateLimitWaits || waitMs > this.opts.maxRetryAfterMs) {
-          throw errorFromStatus(429, res.body, info, retryAfterMs);
+          throw errorFromStatus(429, res.body, info, retryAfterMs, [this.opts.token]);
         }
         rateLimitWaits++;
         this.opts.logger.warn(`${info.method} ${info.path}: rate limited, waiting ${formatWait(waitMs)} (wait ${rateLimitWaits}).`);
@@ -118,7 +129,7 @@ export class Requester {
         await this.wait(waitMs, info, call.signal);
         continue;
       }
-      const error = errorFromStatus(res.status, res.body, info);
+      const error = errorFromStatus(res.status, res.body, info, undefined, [this.opts.token]);
       if (res.status >= 500 && isRead && serverRetries < this.opts.maxReadRetries) {
         await this.backoff(serverRetries++, info, error, call.signal);
         continue;
@@ -171,13 +182,14 @@ export class Requester {
       if (signal?.aborted) throw new CancelledError(info);
       if (timeout.aborted) {
         throw new TimeoutError(
-          `Asana did not answer within ${Math.round(this.opts.timeoutMs / 1000)} s (${method} ${info.path}). Check your connection and try again.`,
+          `Asana did not answer within ${formatWait(this.opts.timeoutMs)} (${method} ${info.path}).${isRead ? ' Check your connection and try again.' : ` ${WRITE_MAY_HAVE_LANDED}`}`,
           { request: info },
         );
       }
       const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
       this.opts.logger.debug(`${method} ${url.pathname}${url.search} failed after ${Date.now() - started} ms: ${detail}`);
-      throw new NetworkError(`Could not reach Asana (${detail}). Check your connection and try again.`, {
+      const advice = isRead || provablyNotSent(e) ? 'Check your connection and try again.' : WRITE_MAY_HAVE_LANDED;
+      throw new NetworkError(`Could not reach Asana (${detail}). ${advice}`, {
         request: info,
         cause: e,
       });

@@ -15,6 +15,7 @@ import {
   type AsanaError,
   type RequestInfo,
 } from './errors';
+import { redact } from './redact';
 import { ErrorEnvelopeSchema, NextPageSchema } from './schemas';
 
 export interface Envelope<T> {
@@ -23,9 +24,26 @@ export interface Envelope<T> {
 }
 
 const MAX_SERVER_TEXT = 300;
+const MAX_PHRASE = 100;
+
+/** Cuts text to `max` characters without splitting a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/**
+ * Server text as it may be shown and logged: no control characters (a line break in a message
+ * would forge log lines), no secrets (a proxy may echo the Authorization header), no broken UTF-16.
+ */
+function plain(text: string, secrets: readonly string[]): string {
+  return redact(text.replace(/[\p{Cc}\p{Cs}]+/gu, ' '), secrets).trim();
+}
 
 /** The server's own words, trimmed to something a notification can show. */
-function serverText(body: string): { message: string | undefined; phrase: string | undefined } {
+function serverText(body: string, secrets: readonly string[]): { message: string | undefined; phrase: string | undefined } {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -34,10 +52,10 @@ function serverText(body: string): { message: string | undefined; phrase: string
   }
   const parsed = ErrorEnvelopeSchema.safeParse(json);
   if (!parsed.success) return { message: undefined, phrase: undefined };
-  const messages = parsed.data.errors.map((e) => e.message?.trim()).filter((m): m is string => !!m);
-  const phrase = parsed.data.errors.find((e) => e.phrase)?.phrase;
-  let message = messages.join('; ');
-  if (message.length > MAX_SERVER_TEXT) message = `${message.slice(0, MAX_SERVER_TEXT - 1)}…`;
+  const messages = parsed.data.errors.map((e) => plain(e.message ?? '', secrets)).filter((m) => !!m);
+  const rawPhrase = parsed.data.errors.find((e) => e.phrase)?.phrase;
+  const phrase = rawPhrase === undefined ? undefined : clip(plain(rawPhrase, secrets), MAX_PHRASE) || undefined;
+  const message = clip(messages.join('; '), MAX_SERVER_TEXT);
   return { message: message || undefined, phrase };
 }
 
@@ -51,8 +69,10 @@ export function errorFromStatus(
   body: string,
   request: RequestInfo,
   retryAfterMs?: number,
+  /** Values never to repeat (the token), should the server echo them. */
+  secrets: readonly string[] = [],
 ): AsanaError {
-  const { message, phrase } = serverText(body);
+  const { message, phrase } = serverText(body, secrets);
   const opts = { status, request };
   switch (status) {
     case 400:
@@ -81,7 +101,11 @@ export function errorFromStatus(
   }
 }
 
+const YEAR_MS = 365 * 24 * 3_600_000;
+
 export function formatWait(ms: number): string {
+  // A Retry-After of 10^30 s would otherwise read "2.0576131502057616e+32 min".
+  if (!(ms <= YEAR_MS)) return 'more than a year';
   const s = Math.ceil(ms / 1000);
   if (s < 120) return `${s} s`;
   return `${Math.ceil(s / 60)} min`;
@@ -120,7 +144,7 @@ export function parseEnvelope<T>(
     const issue = data.error.issues[0];
     const field = fieldPath(['data', ...(issue?.path ?? [])]);
     throw new InvalidResponseError(
-      `Asana sent a response in an unexpected shape: field "${field}" ${describeIssue(issue)}.`,
+      `Asana sent a response in an unexpected shape: field "${field}" ${describeIssue(issue, envelope.data)}.`,
       field,
       { status, request },
     );
@@ -136,10 +160,20 @@ export function parseEnvelope<T>(
   return { data: data.data, nextOffset };
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined, data: unknown): string {
   if (!issue) return 'is invalid';
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? 'is missing' : `should be ${issue.expected}`;
+    // zod leaves `input` out of issues unless asked, so look the field up instead.
+    return valueAt(data, issue.path) === undefined ? 'is missing' : `should be ${issue.expected}`;
   }
   return 'is invalid';
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = root;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }

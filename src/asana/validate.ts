@@ -6,8 +6,12 @@ import { InvalidInputError } from './errors';
 
 /** Asana gids are decimal strings; some are 16+ digits, beyond a JavaScript number's precision. */
 const GID = /^\d{1,32}$/;
-// Deliberately practical, not RFC 5322: one @, a dot in the domain, no spaces or control characters.
-const EMAIL = /^[^\s@<>()[\]\\,;:"\p{Cc}]{1,64}@(?:[^\s@<>()[\]\\,;:"\p{Cc}.]{1,63}\.)+[^\s@<>()[\]\\,;:"\p{Cc}.]{2,63}$/u;
+// Deliberately practical, not RFC 5322: one @, a dot in the domain, no spaces, no control or
+// invisible characters (\p{C}: a zero-width space or a direction mark pasted along with an address
+// would otherwise invite a person who does not exist).
+const EMAIL = /^[^\s@<>()[\]\\,;:"\p{C}]{1,64}@(?:[^\s@<>()[\]\\,;:"\p{C}.]{1,63}\.)+[^\s@<>()[\]\\,;:"\p{C}.]{2,63}$/u;
+/** Something a person can see: not a space, separator, control or format (zero-width, direction) character. */
+const VISIBLE = /[^\s\p{Z}\p{Cc}\p{Cf}]/u;
 const MAX_NAME_LENGTH = 1024;
 
 export function isGid(text: string): boolean {
@@ -18,9 +22,24 @@ export function isEmail(text: string): boolean {
   return text.length <= 254 && EMAIL.test(text);
 }
 
+/**
+ * The input quoted for a message: at most about 60 characters, with control, invisible and
+ * direction characters shown as escapes, so the message says where they are instead of hiding
+ * them (or reversing the rest of the message).
+ */
 function describe(text: string): string {
-  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return JSON.stringify(shown);
+  let shown = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const piece = /[\p{Cc}\p{Cf}]/u.test(ch)
+      ? cp > 0xffff
+        ? `\\u{${cp.toString(16)}}`
+        : `\\u${cp.toString(16).padStart(4, '0')}`
+      : JSON.stringify(ch).slice(1, -1);
+    if (shown.length + piece.length > 60) return `"${shown}…"`;
+    shown += piece;
+  }
+  return `"${shown}"`;
 }
 
 export function requireGid(text: string, what: string): string {
@@ -54,6 +73,9 @@ export function requireWorkspaceName(text: string, current?: string): string {
   if (value === '') throw new InvalidInputError('The workspace name cannot be empty.', 'name');
   if (/\p{Cc}/u.test(value)) {
     throw new InvalidInputError('The workspace name cannot contain line breaks or control characters.', 'name');
+  }
+  if (!VISIBLE.test(value)) {
+    throw new InvalidInputError('The workspace name cannot be made of invisible characters only.', 'name');
   }
   if (value.length > MAX_NAME_LENGTH) {
     throw new InvalidInputError(`The workspace name is too long (${value.length} characters; at most ${MAX_NAME_LENGTH}).`, 'name');

@@ -1,17 +1,21 @@
-// Entry of the real-VS-Code tests: `node out/test/vscode/run.js <install|suite|ui|all>`.
+// Entry of the real-VS-Code tests: `node out/test/vscode/run.js <install|suite|ui|all|demo>`.
 //   install  Debian packages, Node 24 and code-server into the cache (fast when already there)
 //   suite    the in-VS-Code mocha suite (test/suite), after install
 //   ui       the Playwright UI scenarios (test/ui), after install
 //   all      install, suite, then ui (ui runs even when suite failed)
+//   demo     `npm start`: the emulator and code-server with the extension, until Ctrl-C
+//            (options: --port N, --latency MS|MIN-MAX, --members N; see demo.ts)
 // Builds nothing: compile (`npm run compile-tests`) and bundle (`npm run build`) first.
+import { parseDemoArgs, runDemo } from './demo';
+import type { DemoOptions } from './demo';
 import { ensureInstalled } from './install';
 import { exitWhenDone } from './lifecycle';
 import { formatDuration, log, step, timings, warn } from './log';
 import { runSuite } from './runSuite';
 import { runUi } from './runUi';
 
-type Mode = 'install' | 'suite' | 'ui' | 'all';
-const MODES: readonly Mode[] = ['install', 'suite', 'ui', 'all'];
+type Mode = 'install' | 'suite' | 'ui' | 'all' | 'demo';
+const MODES: readonly Mode[] = ['install', 'suite', 'ui', 'all', 'demo'];
 
 interface Tally {
   passed: number;
@@ -19,11 +23,14 @@ interface Tally {
   pending: number;
 }
 
-async function main(mode: Mode): Promise<number> {
+async function main(mode: Mode, demoOptions: DemoOptions): Promise<number> {
   const started = Date.now();
   const tally: Tally = { passed: 0, failed: 0, pending: 0 };
   let exitCode = 0;
   const installation = await step('install (Node 24, code-server, Chromium)', ensureInstalled);
+
+  // Runs until Ctrl-C (lifecycle.ts stops it and exits) or until code-server dies.
+  if (mode === 'demo') return runDemo({ ...demoOptions, installation });
 
   if (mode === 'suite' || mode === 'all') {
     const result = await step('in-VS-Code suite (test/suite)', () => runSuite({ installation }), (r) => r.exitCode === 0);
@@ -60,10 +67,17 @@ async function main(mode: Mode): Promise<number> {
 
 const mode = process.argv[2] as Mode | undefined;
 if (!mode || !MODES.includes(mode)) {
-  console.error(`usage: node out/test/vscode/run.js <${MODES.join('|')}>`);
+  console.error(`usage: node out/test/vscode/run.js <${MODES.join('|')}> (demo takes [--port N] [--latency MS|MIN-MAX] [--members N])`);
   process.exit(2);
 }
-main(mode).then(
+let demoOptions: DemoOptions = {};
+try {
+  if (mode === 'demo') demoOptions = parseDemoArgs(process.argv.slice(3));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+main(mode, demoOptions).then(
   (code) => exitWhenDone(code),
   (error: unknown) => {
     warn(error instanceof Error ? (error.stack ?? error.message) : String(error));

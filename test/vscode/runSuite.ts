@@ -36,6 +36,8 @@ export interface SuiteOptions {
   readonly folder?: string;
   /** Whole run, from starting code-server to the suite's end: `ASANA_VSCODE_TIMEOUT_MS` or 5 minutes. */
   readonly timeoutMs?: number;
+  /** The module the extension host runs (`run()`, printing the markers below): the in-VS-Code suite by default; the benchmarks pass their own. */
+  readonly extensionTestsPath?: string;
 }
 
 export interface SuiteCounts {
@@ -51,8 +53,8 @@ export interface SuiteResult {
   readonly counts?: SuiteCounts;
 }
 
-function requireBuilt(): void {
-  const missing = [suiteEntry, extensionBundle].filter((file) => !fs.existsSync(file));
+function requireBuilt(testsEntry: string): void {
+  const missing = [testsEntry, extensionBundle].filter((file) => !fs.existsSync(file));
   if (missing.length > 0) {
     throw new Error(`missing ${missing.map((f) => path.relative(repoRoot, f)).join(' and ')}: run \`npm run compile-tests && npm run build\` first`);
   }
@@ -87,7 +89,8 @@ async function consoleText(message: ConsoleMessage): Promise<string> {
 }
 
 export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult> {
-  requireBuilt();
+  const testsEntry = options.extensionTestsPath ?? suiteEntry;
+  requireBuilt(testsEntry);
   const installation = options.installation ?? (await ensureInstalled());
   const timeoutMs = options.timeoutMs ?? defaultTimeout();
   const started = Date.now();
@@ -156,7 +159,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
 
     const payload: Array<[string, string]> = [
       ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-      ['extensionTestsPath', server.remoteUri(suiteEntry)],
+      ['extensionTestsPath', server.remoteUri(testsEntry)],
       ['skipWelcome', 'true'],
     ];
     await page.goto(server.workbenchUrl(payload));

@@ -3,12 +3,17 @@
 // isolated code-server started WITHOUT the test driver, and runs the scenarios of
 // out/test/ui/*.ui.js under mocha in this process, driving headless Chromium with playwright-core.
 // One code-server and one browser for the whole run; one workbench page per scenario file.
+// The Asana API emulator runs in this process too: the server's user settings point the extension's
+// `asana.apiBaseUrl` at it, scenarios reach it as `workbench.emulator`, and it is reset (seeded data,
+// no faults, start-up latency) before each scenario file.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Mocha from 'mocha';
 import type { BrowserContext, Page } from 'playwright-core';
+import { startEmulator } from '../emulator';
+import type { Emulator, EmulatorOptions } from '../emulator';
 import type { UiScenarioFile } from '../ui/workbench';
 import { Workbench } from '../ui/workbench';
 import { launchChromium } from './browser';
@@ -23,8 +28,10 @@ import { runCommand } from './proc';
 
 export interface UiOptions {
   readonly installation?: Installation;
-  /** Extra user settings, e.g. `{ 'asana.apiBaseUrl': emulator.baseUrl }`. */
+  /** Extra user settings (`asana.apiBaseUrl` is already the emulator's; these win). */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Options of the emulator the runner starts (seeded, 10,000 members in Acme Corp by default). */
+  readonly emulator?: EmulatorOptions;
   /** Extra environment for the extension host (the runner always sets `ASANA_TEST_MODE=1`). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -43,7 +50,7 @@ const PACKAGED_FILES = ['package.json', '.vscodeignore', 'README.md', 'LICENSE',
  * Packages dist/ as it was built. vsce would run `vscode:prepublish` (a production rebuild of
  * dist/ in the working tree), so it runs on a staging copy whose package.json has no prepublish.
  */
-async function packageVsix(outDir: string): Promise<string> {
+export async function packageVsix(outDir: string, logName = 'ui-vsce.log'): Promise<string> {
   const staging = path.join(outDir, 'vsix-staging');
   fs.mkdirSync(staging, { recursive: true });
   for (const name of PACKAGED_FILES) {
@@ -57,7 +64,8 @@ async function packageVsix(outDir: string): Promise<string> {
   fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   const vsix = path.join(outDir, 'asana-workspaces.vsix');
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const logFile = path.join(logsDir, 'ui-vsce.log');
+  fs.mkdirSync(logsDir, { recursive: true });
+  const logFile = path.join(logsDir, logName);
   fs.writeFileSync(logFile, '');
   await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix], { cwd: staging, logFile });
   return vsix;
@@ -82,14 +90,20 @@ export async function runUi(options: UiOptions = {}): Promise<UiResult> {
   }
   const installation = options.installation ?? (await ensureInstalled());
   fs.mkdirSync(logsDir, { recursive: true });
+  // A failure screenshot left by an earlier run would read as this run's.
+  if (fs.existsSync(screenshotsDir)) {
+    for (const file of fs.readdirSync(screenshotsDir)) if (/^FAILED-.*\.png$/.test(file)) fs.rmSync(path.join(screenshotsDir, file));
+  }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'asana-vscode-vsix-'));
   let server: CodeServer | undefined;
   let context: BrowserContext | undefined;
+  let emulator: Emulator | undefined;
   let cleaning: Promise<void> | undefined;
   const cleanup = (): Promise<void> =>
     (cleaning ??= (async () => {
       await context?.close().catch(() => undefined);
       await server?.stop();
+      await emulator?.close();
       fs.rmSync(scratch, { recursive: true, force: true });
     })());
   const unregister = onInterrupt(async () => {
@@ -99,16 +113,18 @@ export async function runUi(options: UiOptions = {}): Promise<UiResult> {
   try {
     const vsix = await packageVsix(scratch);
     log(`packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(1)} KB)`);
+    emulator = await startEmulator(options.emulator);
+    log(`Asana emulator at ${emulator.baseUrl}`);
     server = await startCodeServer({
       installation,
       name: 'ui',
       vsixFiles: [vsix],
-      settings: options.settings,
+      settings: { 'asana.apiBaseUrl': emulator.baseUrl, ...options.settings },
       env: { ASANA_TEST_MODE: '1', ...options.env },
     });
     log(`code-server ${installation.codeServerVersion} at ${server.url} (log: ${path.relative(repoRoot, server.logFile)})`);
     context = await launchChromium(installation.chromium, path.join(server.runDir, 'chromium'));
-    const result = await runScenarios(files, server, context);
+    const result = await runScenarios(files, server, context, emulator);
     return { ...result, exitCode: result.failed > 0 ? 1 : 0 };
   } finally {
     await cleanup();
@@ -116,7 +132,12 @@ export async function runUi(options: UiOptions = {}): Promise<UiResult> {
   }
 }
 
-async function runScenarios(files: readonly string[], server: CodeServer, context: BrowserContext): Promise<Omit<UiResult, 'exitCode'>> {
+async function runScenarios(
+  files: readonly string[],
+  server: CodeServer,
+  context: BrowserContext,
+  emulator: Emulator,
+): Promise<Omit<UiResult, 'exitCode'>> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, grep: process.env['ASANA_UI_GREP'] || undefined });
   for (const file of files) {
     const { scenarios } = (await import(pathToFileURL(file).href)) as UiScenarioFile;
@@ -126,10 +147,15 @@ async function runScenarios(files: readonly string[], server: CodeServer, contex
     let workbench: Workbench | undefined;
     suite.beforeAll(`open the workbench for ${name}`, async function () {
       this.timeout(90_000);
+      emulator.reset();
       page = await context.newPage();
-      workbench = await Workbench.open(page, server.workbenchUrl(), screenshotsDir);
+      workbench = await Workbench.open(page, server.workbenchUrl(), screenshotsDir, emulator);
     });
-    for (const { title, run, timeoutMs } of scenarios) {
+    for (const { title, run, timeoutMs, skip } of scenarios) {
+      if (skip) {
+        suite.addTest(new Mocha.Test(`${title} (skipped: ${skip})`)); // no function: pending
+        continue;
+      }
       const test = new Mocha.Test(title, async () => {
         if (!workbench) throw new Error('the workbench did not open');
         await run(workbench);
