@@ -67,6 +67,8 @@ export class Session implements vscode.Disposable {
   /** Rebuilds the client, e.g. after the API URL setting changed. */
   reconnect(): void {
     if (this.current) this.use({ account: this.current.account, token: this.current.token });
+    // A session refused under the old URL may be usable under the new one.
+    else void this.restore();
   }
 
   dispose(): void {
@@ -81,7 +83,11 @@ export class Session implements vscode.Disposable {
       try {
         this.current = { account: stored.account, token: stored.token, client: this.createClient(stored.token) };
       } catch (e) {
-        this.logger.error(`Cannot use the stored session: ${e instanceof Error ? e.message : String(e)}`);
+        const message = e instanceof Error ? e.message : String(e);
+        this.logger.error(`Cannot use the stored session: ${message}`);
+        void vscode.window.showErrorMessage(`Asana: ${message} Fix the "asana.apiBaseUrl" setting to continue.`, 'Open Settings').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'asana.apiBaseUrl');
+        });
       }
     }
     if (this.current) this.logger.addSecret(this.current.token);

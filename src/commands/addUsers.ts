@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AsanaClient } from '../asana/client';
+import { isAsanaError } from '../asana/errors';
 import { collect } from '../asana/pagination';
 import { runBulk } from '../members/bulk';
 import { parseUserList } from '../members/parseUserList';
@@ -73,11 +74,23 @@ async function askWho(services: Services, client: AsanaClient, target: Workspace
 
 /** Adds one person, then fetches their membership so the tree shows what Asana holds. */
 async function addAndShow(services: Services, client: AsanaClient, workspaceGid: string, ref: string, signal?: AbortSignal) {
-  const user = await client.addUser(workspaceGid, ref, signal ? { signal } : {});
-  const listing = services.tree.listingOf(workspaceGid);
-  if (listing) {
-    const [membership] = await collect(client.workspaceMembershipPages(workspaceGid, { user: user.gid, pageSize: 1 }));
-    if (membership) listing.upsert(membership, user.email ?? undefined);
+  let user;
+  try {
+    user = await client.addUser(workspaceGid, ref, signal ? { signal } : {});
+  } catch (e) {
+    // A dropped connection or a timeout may hide an add that landed: show what Asana holds.
+    if (isAsanaError(e) && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'invalid-response')) {
+      await showMembership(services, client, workspaceGid, ref, undefined).catch(() => undefined);
+    }
+    throw e;
   }
+  await showMembership(services, client, workspaceGid, user.gid, user.email ?? undefined);
   return user;
+}
+
+async function showMembership(services: Services, client: AsanaClient, workspaceGid: string, ref: string, email: string | undefined) {
+  const listing = services.tree.listingOf(workspaceGid);
+  if (!listing) return;
+  const [membership] = await collect(client.workspaceMembershipPages(workspaceGid, { user: ref, pageSize: 1 }));
+  if (membership) listing.upsert(membership, email ?? (ref.includes('@') ? ref : undefined));
 }

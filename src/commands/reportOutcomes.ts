@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { summarize, type BulkOutcome } from '../members/bulk';
 import type { Services } from './services';
 
-export async function reportOutcomes<T>(services: Services, outcomes: readonly BulkOutcome<T>[], verb: string, where: string): Promise<void> {
+export async function reportOutcomes<T>(services: Services, outcomes: readonly BulkOutcome<T>[], verb: 'Added' | 'Removed', where: string): Promise<void> {
   const summary = `${summarize(outcomes, verb)} (${where})`;
   for (const o of outcomes) {
     if (o.ok) services.logger.info(`${verb} ${o.input} (${where}).`);
@@ -15,7 +15,7 @@ export async function reportOutcomes<T>(services: Services, outcomes: readonly B
     return;
   }
   const first = failed[0]!;
-  const reason = first.ok ? '' : ` ${first.input}: ${first.error.message}`;
+  const reason = first.ok ? '' : ` ${first.input}: ${services.logger.clean(first.error.message)}`;
   const choice = await vscode.window.showErrorMessage(`${summary}${reason}`, 'Show Details');
   if (choice === 'Show Details') services.logger.channel.show(true);
 }

@@ -35,10 +35,13 @@ export async function runBulk<T>(
   );
 }
 
-export function summarize<T>(outcomes: readonly BulkOutcome<T>[], verb: string): string {
+/** The verb's base form, for "Could not remove anyone". */
+const BASE_VERBS: Record<string, string> = { Added: 'add', Removed: 'remove' };
+
+export function summarize<T>(outcomes: readonly BulkOutcome<T>[], verb: 'Added' | 'Removed'): string {
   const ok = outcomes.filter((o) => o.ok).length;
   const failed = outcomes.length - ok;
   if (failed === 0) return `${verb} ${ok} ${ok === 1 ? 'person' : 'people'}.`;
-  if (ok === 0) return `Could not ${verb.toLowerCase().replace(/ed$/, '')} anyone (${failed} failed).`;
+  if (ok === 0) return `Could not ${BASE_VERBS[verb]} anyone (${failed} failed).`;
   return `${verb} ${ok} of ${outcomes.length}; ${failed} failed.`;
 }

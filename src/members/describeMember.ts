@@ -30,7 +30,8 @@ const BADGE_TEXT: Record<Badge, string> = {
 };
 
 export function describeMember(m: Membership, email: string | undefined, today?: string): string {
-  const parts = [email ?? '', ...badgesOf(m, today).map((b) => BADGE_TEXT[b])].filter(Boolean);
+  // Badges first: at the side bar's usual width the end of the line is cut off, and an email is long.
+  const parts = [...badgesOf(m, today).map((b) => BADGE_TEXT[b]), email ?? ''].filter(Boolean);
   return parts.join(' · ');
 }
 
@@ -40,6 +41,13 @@ export function roleOf(m: Membership): 'admin' | 'guest' | 'viewer' | 'member' {
   if (m.is_view_only) return 'viewer';
   return 'member';
 }
+
+const ROLE_TEXT: Record<ReturnType<typeof roleOf>, string> = {
+  admin: 'Admin',
+  guest: 'Guest',
+  viewer: 'View-only member',
+  member: 'Member',
+};
 
 export function myTasksLink(m: Membership): string | undefined {
   return m.user_task_list ? myTasksUrl(m.user_task_list.gid) : undefined;
@@ -55,7 +63,8 @@ export function vacationText(m: Membership): string | undefined {
 export function memberTooltipMarkdown(m: Membership, email: string | undefined): string {
   const lines = [`**${escapeMarkdown(m.user.name)}**`];
   if (email) lines.push(`${escapeMarkdown(email)}`);
-  lines.push('', `Role: ${roleOf(m)}${m.is_active ? '' : ' (inactive: removed from the workspace)'}`);
+  const role = ROLE_TEXT[roleOf(m)];
+  lines.push('', `${role} of ${escapeMarkdown(m.workspace.name)}${m.is_active ? '' : ' (inactive: removed from the workspace)'}`);
   if (m.created_at) lines.push(`Member since: ${m.created_at.slice(0, 10)}`);
   const vacation = vacationText(m);
   if (vacation) lines.push(`Vacation: ${vacation}`);

@@ -15,7 +15,8 @@ export function registerUserCompletion(services: Services): vscode.Disposable {
     const provider = new UserCompletionProvider(
       {
         client: () => services.session.signedIn?.client,
-        workspaceGid: () => preferredWorkspace(services)?.gid,
+        // Completion cannot ask which workspace: without a clear choice it uses the first one.
+        workspaceGid: () => (preferredWorkspace(services) ?? services.tree.workspaceNodes()[0])?.gid,
         emailOf: (ws, user) => services.tree.listingOf(ws)?.emailOf(user),
         recent: services.recent,
         format: () => ({ format: insertFormat(), template: insertTemplate() }),

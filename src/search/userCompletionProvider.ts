@@ -35,7 +35,7 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
     const query = queryAt(before, this.trigger);
     if (query === undefined) return undefined;
     const range = new vscode.Range(position.translate(0, -(query.length + 1)), position);
-    const users = query === '' ? this.source.recent.list(workspaceGid) : (await this.controllerFor(client, workspaceGid).request(query))?.users;
+    const users = query === '' ? await this.firstPeople(client, workspaceGid) : (await this.controllerFor(client, workspaceGid).request(query))?.users;
     if (!users) return undefined;
     // Incomplete: VS Code asks again as the person keeps typing, and the controller debounces.
     return new vscode.CompletionList(users.map((u) => this.item(u, workspaceGid, range)), true);
@@ -44,6 +44,28 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
   dispose(): void {
     this.controller?.ctl.dispose();
   }
+
+  /**
+   * Right after the trigger: recent picks, then the people Asana ranks first. An empty list
+   * would close the suggestion widget, and languages such as Markdown do not reopen it as you type.
+   */
+  private async firstPeople(client: AsanaClient, workspaceGid: string): Promise<TypeaheadUser[]> {
+    const recent = this.source.recent.list(workspaceGid);
+    const cached = this.top?.workspaceGid === workspaceGid && this.top.client === client && Date.now() - this.top.at < 60_000 ? this.top.users : undefined;
+    let top = cached;
+    if (!top) {
+      try {
+        top = await client.typeaheadUsers(workspaceGid, '', { count: 20 });
+        this.top = { workspaceGid, client, at: Date.now(), users: top };
+      } catch {
+        top = [];
+      }
+    }
+    const seen = new Set(recent.map((u) => u.gid));
+    return [...recent, ...top.filter((u) => !seen.has(u.gid))];
+  }
+
+  private top: { workspaceGid: string; client: AsanaClient; at: number; users: TypeaheadUser[] } | undefined;
 
   private item(user: TypeaheadUser, workspaceGid: string, range: vscode.Range): vscode.CompletionItem {
     const email = this.source.emailOf(workspaceGid, user.gid);

@@ -5,11 +5,12 @@ import type { MessageNode} from './nodes';
 import { escapeMarkdown } from '../util/markdown';
 import { MemberNode, WorkspaceNode, type TreeNode } from './nodes';
 
-const ROLE_ICONS: Record<ReturnType<typeof roleOf>, string> = {
-  admin: 'shield',
-  guest: 'globe',
-  viewer: 'eye',
-  member: 'account',
+// Plain members get the light outline glyph; the roles worth noticing get colour.
+const ROLE_ICONS: Record<ReturnType<typeof roleOf>, vscode.ThemeIcon> = {
+  admin: new vscode.ThemeIcon('shield', new vscode.ThemeColor('charts.orange')),
+  guest: new vscode.ThemeIcon('globe', new vscode.ThemeColor('charts.purple')),
+  viewer: new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.blue')),
+  member: new vscode.ThemeIcon('person'),
 };
 
 export function workspaceContextValue(node: WorkspaceNode): string {
@@ -27,22 +28,32 @@ export function memberContextValue(node: MemberNode): string {
   return parts.join(':');
 }
 
-export function toTreeItem(node: TreeNode, memberCount: number | undefined): vscode.TreeItem {
+/** What the workspace row says about its members: a count, or how far loading has got. */
+export interface MemberCount {
+  readonly count: number;
+  readonly loading: boolean;
+}
+
+export function toTreeItem(node: TreeNode, memberCount: MemberCount | undefined): vscode.TreeItem {
   if (node instanceof WorkspaceNode) return workspaceItem(node, memberCount);
   if (node instanceof MemberNode) return memberItem(node);
   return messageItem(node);
 }
 
-function workspaceItem(node: WorkspaceNode, memberCount: number | undefined): vscode.TreeItem {
+function workspaceItem(node: WorkspaceNode, memberCount: MemberCount | undefined): vscode.TreeItem {
   const w = node.workspace;
   const item = new vscode.TreeItem(w.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon(w.is_organization ? 'organization' : 'folder');
   const kind = w.is_organization ? 'organization' : 'workspace';
-  const parts = [kind];
-  if (memberCount !== undefined) parts.push(`${memberCount.toLocaleString('en-US')} members`);
-  if (node.isAdmin) parts.push('you are admin');
-  item.description = parts.join(' · ');
+  // The icon already says organization or workspace; the row's short space goes to the count and your role.
+  const parts: string[] = [];
+  if (memberCount) {
+    const n = memberCount.count.toLocaleString('en-US');
+    parts.push(memberCount.loading ? `loading… ${n}` : `${n} member${memberCount.count === 1 ? '' : 's'}`);
+  }
+  if (node.isAdmin) parts.push('admin');
+  item.description = parts.join(' · ') || undefined;
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(w.name)}**  \n`);
   tooltip.appendMarkdown(`$(${w.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
@@ -58,12 +69,12 @@ function memberItem(node: MemberNode): vscode.TreeItem {
   const m = node.membership;
   const item = new vscode.TreeItem(m.user.name || '(no name)', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const description = describeMember(m, node.email);
+  const description = `${node.isMe ? '(you) ' : ''}${describeMember(m, node.email)}`;
   item.description = node.busy ? `${node.busy} ${description}` : description;
   item.iconPath = node.busy
     ? new vscode.ThemeIcon('loading~spin')
     : m.is_active
-      ? new vscode.ThemeIcon(ROLE_ICONS[roleOf(m)])
+      ? ROLE_ICONS[roleOf(m)]
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
   const tooltip = new vscode.MarkdownString(memberTooltipMarkdown(m, node.email));
   tooltip.isTrusted = false;

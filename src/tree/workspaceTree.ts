@@ -79,11 +79,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   async workspace(workspaceGid: string): Promise<{ node: WorkspaceNode; listing: MemberListing } | undefined> {
     if (this.workspaces === undefined) await this.loadWorkspaces(false);
     const w = this.workspaces?.find((x) => x.gid === workspaceGid);
-    if (!w) return undefined;
+    if (!w || !this.session.signedIn) return undefined;
     const entry = this.entryFor(w);
     if (!entry.listing) {
       entry.listing = this.createListing(entry);
-      this.checkAdmin(entry);
+      void this.checkAdmin(entry);
     }
     return { node: entry.node, listing: entry.listing };
   }
@@ -148,6 +148,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   async refresh(): Promise<void> {
     if (!this.session.signedIn) return this.reset();
     await this.loadWorkspaces(true);
+    if (!this.session.signedIn) return;
     for (const entry of this.entries.values()) {
       if (entry.listing && !entry.next) entry.next = this.createListing(entry);
     }
@@ -178,9 +179,9 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const count = node instanceof WorkspaceNode ? this.entries.get(node.gid)?.listing?.size : undefined;
-    const done = node instanceof WorkspaceNode && this.entries.get(node.gid)?.listing?.state === 'done';
-    return toTreeItem(node, done ? count : undefined);
+    const listing = node instanceof WorkspaceNode ? this.entries.get(node.gid)?.listing : undefined;
+    const count = listing && listing.state !== 'idle' ? { count: listing.size, loading: listing.state === 'loading' } : undefined;
+    return toTreeItem(node, count);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -249,6 +250,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private memberChildren(node: WorkspaceNode): TreeNode[] {
+    // VS Code may still ask for the children of a row from before a sign-out or account switch.
+    if (!this.session.signedIn || this.entries.get(node.gid)?.node !== node) return [];
     const entry = this.entryFor(node.workspace);
     if (!entry.listing) {
       entry.listing = this.createListing(entry);
@@ -264,7 +267,9 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       messages.push(
         new MessageNode(
           `${node.id}:error`,
-          rows.length ? `Stopped after ${rows.length} members: ${listing.error.message}` : `Could not load members: ${listing.error.message}`,
+          rows.length
+            ? `Stopped after ${rows.length} members: ${this.logger.clean(listing.error.message)}`
+            : `Could not load members: ${this.logger.clean(listing.error.message)}`,
           'error',
           node,
           'Click to try again',
@@ -282,7 +287,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       );
     }
     if (listing.emailError && rows.length) {
-      messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${listing.emailError.message}`, 'error', node));
+      messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${this.logger.clean(listing.emailError.message)}`, 'error', node));
     }
     return [...messages, ...rows];
   }
@@ -293,7 +298,9 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const canRemove = node.isAdmin === true;
     const next = new Map<string, MemberNode>();
     const out: MemberNode[] = [];
-    for (const m of sortMembers(listing.memberships)) {
+    // Sorted once complete; while pages arrive, rows keep their place so nothing jumps under the pointer.
+    const memberships = listing.state === 'loading' ? listing.memberships : sortMembers(listing.memberships);
+    for (const m of memberships) {
       const email = listing.emailOf(m.user.gid);
       if (!matchesFilter(m, email, this.filter)) continue;
       const busy = this.busy.get(m.gid);
@@ -307,8 +314,10 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return out;
   }
 
+  /** Callers check that someone is signed in; this is the only place that needs a client for a listing. */
   private createListing(entry: WorkspaceEntry): MemberListing {
-    const client = this.session.signedIn!.client;
+    const client = this.session.signedIn?.client;
+    if (!client) throw new Error('Not signed in to Asana.');
     const listing = new MemberListing(client, entry.node.gid, (p) => {
       if (entry.next === listing) {
         if (p.state === 'loading') return;
@@ -375,7 +384,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private setMessage(message: string | undefined): void {
-    if (this.view) this.view.message = message;
+    if (this.view) this.view.message = message === undefined ? undefined : this.logger.clean(message);
   }
 
   private withViewProgress<T>(work: Promise<T>): Promise<T> {

@@ -356,5 +356,15 @@ describe('Member management commands', function () {
       assert.ok(labels.includes(target.name), `${target.name} in ${labels.join(', ')}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
+
+    it('offers people right after @, before any letter is typed', async () => {
+      const guild = await workspaceNode('Design Guild');
+      await api.treeView.reveal(guild as never, { select: true });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Ping @' });
+      await vscode.window.showTextDocument(doc);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 6), '@');
+      assert.ok(list.items.length >= 10, `${list.items.length} people offered`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
   });
 });

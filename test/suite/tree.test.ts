@@ -64,7 +64,7 @@ describe('Workspaces tree', function () {
     const acme = nodes.find((n) => n.workspace.name === 'Acme Corp')!;
     const item = api.tree.getTreeItem(acme as TreeNode);
     assert.equal(item.id, `workspace:${acme.gid}`);
-    assert.match(String(item.description), /organization/);
+    assert.match((item.tooltip as vscode.MarkdownString).value, /organization/);
     assert.match((item.tooltip as vscode.MarkdownString).value, /acme\.test/);
     assert.equal(api.viewState(), 'ready');
   });
@@ -180,6 +180,17 @@ describe('Workspaces tree', function () {
     await waitFor('sign-in offer', () => ui.messages('showWarningMessage').some((m) => /Sign in again/.test(m)));
     assert.deepEqual(await api.tree.getChildren(), []);
     assert.equal(api.viewState(), 'signedOut');
+  });
+
+  it('signing out while members stream in leaves no error and an empty tree', async () => {
+    await signInAs(api, emu.tokens.admin);
+    emu.configure({ latencyMs: 30 });
+    const acme = await workspaceNode('Acme Corp');
+    await waitFor('first page', async () => (await api.tree.getChildren(acme as TreeNode)).some(isMember));
+    await api.session.signOut();
+    assert.deepEqual(await api.tree.getChildren(acme as TreeNode), [], 'a stale row has no children');
+    assert.deepEqual(await api.tree.getChildren(), []);
+    emu.configure({ latencyMs: 0 });
   });
 
   it('never writes the token to the log', async () => {

@@ -12,7 +12,7 @@ const SIGN_IN_BUTTON = 'Sign In with a Personal Access Token';
 const WORKSPACES = ['Acme Corp', 'Design Guild', 'Personal Projects'];
 const PASSWORD_INPUT = '.quick-input-widget input[type="password"]';
 
-/** What a member row should say: its name, and "email · badges" (active members only, as the tree lists them). */
+/** What a member row should say: its name, and "badges · email" (active members only, as the tree lists them). */
 function expectedMemberRows(emu: Emulator, workspaceGid: string): Array<{ label: string; description: string; icon: string }> {
   const today = new Date().toISOString().slice(0, 10);
   const onVacation = (m: Readonly<MembershipRecord>): boolean =>
@@ -21,8 +21,9 @@ function expectedMemberRows(emu: Emulator, workspaceGid: string): Array<{ label:
     const user = emu.state.user(m.user);
     assert.ok(user, `the emulator has no user ${m.user}`);
     const badges = [m.is_admin && 'admin', m.is_guest && 'guest', m.is_view_only && 'view-only', onVacation(m) && 'on vacation'].filter(Boolean);
-    const icon = m.is_admin ? 'shield' : m.is_guest ? 'globe' : m.is_view_only ? 'eye' : 'account';
-    return { label: user.name, description: [user.email, ...badges].join(' · '), icon };
+    const icon = m.is_admin ? 'shield' : m.is_guest ? 'globe' : m.is_view_only ? 'eye' : 'person';
+    const you = m.user === emu.state.seedInfo.tokenUsers.admin ? '(you) ' : '';
+    return { label: user.name, description: you + [...badges, user.email].join(' · '), icon };
   });
 }
 
@@ -100,7 +101,6 @@ export const scenarios: readonly UiScenario[] = [
       assert.equal(row.siblings, 3, `${row.label}: aria-setsize`);
       assert.equal(row.expanded, false, `${row.label} starts collapsed`);
       const org = row.label !== 'Personal Projects';
-      assert.match(row.description, org ? /^organization\b/ : /^workspace\b/, `${row.label}: description`);
       assert.equal(row.icon, org ? 'organization' : 'folder', `${row.label}: icon`);
     }
     const signedIn = await wb.waitForNotification('Signed in to Asana as Zoë Ångström.');
@@ -125,7 +125,7 @@ export const scenarios: readonly UiScenario[] = [
       'Design Guild should say "40 members" once loaded',
     );
     assert.equal(guild.expanded, true);
-    assert.equal(guild.description, 'organization · 40 members');
+    assert.equal(guild.description, '40 members');
 
     const members = (await wb.allRows()).filter((r) => r.level === 2);
     assert.equal(members.length, 40, `member rows: ${members.map((m) => m.label).join(', ')}`);
@@ -136,9 +136,9 @@ export const scenarios: readonly UiScenario[] = [
     // Alphabetical, as people scan a list.
     const labels = members.map((m) => m.label);
     assert.deepEqual(labels, [...labels].sort(new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare));
-    const guest = members.find((m) => m.description.endsWith(' · guest'));
+    const guest = members.find((m) => m.description.startsWith('guest · '));
     assert.equal(guest?.label, 'Ada Søndergaard');
-    assert.equal(members.filter((m) => m.description.endsWith(' · admin')).length, 2);
+    assert.equal(members.filter((m) => m.description.startsWith('admin · ')).length, 2);
     await wb.waitForSideBarIdle();
     await wb.settle();
     await wb.screenshot('members');
@@ -146,7 +146,7 @@ export const scenarios: readonly UiScenario[] = [
     const mei = wb.sideBarRows().filter({ hasText: 'Mei Thompson' });
     const tooltip = await wb.hover(mei, 'mei.thompson@guild.test');
     const text = await tooltip.innerText();
-    for (const part of ['Mei Thompson', 'mei.thompson@guild.test', 'Role: admin', 'Member since: ', 'My Tasks', 'User id: ']) {
+    for (const part of ['Mei Thompson', 'mei.thompson@guild.test', 'Admin of Design Guild', 'Member since: ', 'My Tasks', 'User id: ']) {
       assert.ok(text.includes(part), `the tooltip lacks "${part}":\n${text}`);
     }
     assert.equal(await tooltip.locator('strong', { hasText: 'Mei Thompson' }).count(), 1, 'the name is bold (Markdown rendered)');
@@ -190,14 +190,14 @@ export const scenarios: readonly UiScenario[] = [
         );
         const loadedMs = Date.now() - started;
         console.log(`      first members after ${firstShownMs} ms, all ${total.toLocaleString('en-US')} after ${loadedMs} ms`);
-        assert.equal(acme.description, `organization · ${total.toLocaleString('en-US')} members · you are admin`);
+        assert.equal(acme.description, `${total.toLocaleString('en-US')} members · admin`);
         assert.equal(await wb.treeRow(/^Loading members…/).count(), 0, 'the loading row is gone');
         await wb.waitForSideBarIdle();
         const rows = (await wb.visibleRows()).filter((r) => r.level === 2);
         assert.ok(rows.length >= 20, `only ${rows.length} member rows in view`);
         for (const r of rows) {
           assert.equal(r.siblings, total, `${r.label}: aria-setsize should be the member count`);
-          assert.match(r.description, /^\S+@\S+\.test\b/, `${r.label}: description should start with an email`);
+          assert.match(r.description, /\S+@\S+\.test$/, `${r.label}: description should end with an email`);
         }
         await wb.screenshot('big-workspace');
       } finally {
@@ -239,6 +239,9 @@ export const scenarios: readonly UiScenario[] = [
     'signing out while a big workspace streams in leaves no raw error behind',
     async (wb) => {
       const emu = wb.emulator;
+      // A fresh window: the previous scenario leaves the notification centre open and focused.
+      await wb.page.reload();
+      await wb.page.locator('.monaco-workbench .activitybar').waitFor({ state: 'visible', timeout: 60_000 });
       await wb.openActivity('Asana');
       await wb.runCommand('Notifications: Clear All Notifications');
       await signInThroughWelcome(wb, emu.tokens.admin);
@@ -261,9 +264,6 @@ export const scenarios: readonly UiScenario[] = [
     },
     {
       timeoutMs: 90_000,
-      skip:
-        'known bug: WorkspaceTreeProvider.memberChildren → createListing reads session.signedIn!.client after sign-out ' +
-        '("Cannot read properties of undefined (reading \'client\')"); remove `skip` once fixed',
     },
   ),
 ];

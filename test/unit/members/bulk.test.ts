@@ -46,6 +46,7 @@ describe('bulk add and remove against the emulator', () => {
     assert.equal(outcomes[1]?.ok, false);
     assert.equal(outcomes[1]?.ok === false && outcomes[1].error.kind, 'bad-request');
     assert.equal(summarize(outcomes, 'Removed'), 'Removed 1 of 2; 1 failed.');
+    assert.equal(summarize([outcomes[1]!], 'Removed'), 'Could not remove anyone (1 failed).');
     assert.equal(emu.state.activeMembership(acme, member), undefined);
   });
 });

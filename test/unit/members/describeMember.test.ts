@@ -37,7 +37,7 @@ describe('describing a member', () => {
     assert.equal(onVacation(membership({ vacation_dates: { start_on: '2026-11-01', end_on: '2026-11-24' } }), today), false);
     assert.equal(
       describeMember(membership({ is_admin: true, vacation_dates: { start_on: '2026-11-20', end_on: null } }), 'ada@acme.test', today),
-      'ada@acme.test · admin · on vacation',
+      'admin · on vacation · ada@acme.test',
     );
   });
 
