@@ -36,7 +36,8 @@ export function registerRemoveUsers(services: Services): vscode.Disposable {
       void vscode.window.showInformationMessage('Nobody to remove: you cannot remove yourself, and inactive members are already removed.');
       return;
     }
-    if (!(await confirm(workspace, members))) throw new Dismissed();
+    const emailOf = (gid: string) => services.tree.listingOf(workspace.gid)?.emailOf(gid);
+    if (!(await confirm(workspace, members, emailOf))) throw new Dismissed();
     for (const m of members) services.tree.setBusy(workspace.gid, m.gid, 'Removing…');
     const outcomes = await withAsanaProgress(client, `Removing from ${workspace.workspace.name}…`, (p) =>
       runBulk(
@@ -94,10 +95,12 @@ async function fromPalette(services: Services): Promise<Target | undefined> {
   return { workspace, members: picked.map((p) => p.membership) };
 }
 
-async function confirm(workspace: WorkspaceNode, members: readonly Membership[]): Promise<boolean> {
+async function confirm(workspace: WorkspaceNode, members: readonly Membership[], emailOf: (gid: string) => string | undefined): Promise<boolean> {
   const name = workspace.workspace.name;
-  const who = members.length === 1 ? members[0]!.user.name : `${members.length} people`;
-  const list = members.length > 1 ? `${members.slice(0, 10).map((m) => `• ${m.user.name}`).join('\n')}${members.length > 10 ? `\n… and ${members.length - 10} more` : ''}\n\n` : '';
+  // Names repeat in big organizations: the email says which person is meant.
+  const person = (m: Membership) => (emailOf(m.user.gid) ? `${m.user.name} (${emailOf(m.user.gid)})` : m.user.name);
+  const who = members.length === 1 ? person(members[0]!) : `${members.length} people`;
+  const list = members.length > 1 ? `${members.slice(0, 10).map((m) => `• ${person(m)}`).join('\n')}${members.length > 10 ? `\n… and ${members.length - 10} more` : ''}\n\n` : '';
   const detail =
     `${list}They lose access to ${name}. Asana keeps their tasks and projects; ownership of what they owned passes to you ` +
     `(the owner of this personal access token), and their private items stay private. ` +

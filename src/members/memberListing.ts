@@ -52,6 +52,13 @@ export class MemberListing {
     return this.byGid.size;
   }
 
+  /** Active members only: a removal in this session leaves an inactive row behind. */
+  get activeCount(): number {
+    let n = 0;
+    for (const m of this.byGid.values()) if (m.is_active) n++;
+    return n;
+  }
+
   emailOf(userGid: string): string | undefined {
     return this.emails.get(userGid);
   }

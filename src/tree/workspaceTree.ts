@@ -180,7 +180,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const listing = node instanceof WorkspaceNode ? this.entries.get(node.gid)?.listing : undefined;
-    const count = listing && listing.state !== 'idle' ? { count: listing.size, loading: listing.state === 'loading' } : undefined;
+    const count = listing && listing.state !== 'idle' ? { count: listing.activeCount, loading: listing.state === 'loading' } : undefined;
     return toTreeItem(node, count);
   }
 

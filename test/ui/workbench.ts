@@ -295,3 +295,118 @@ export class Workbench {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// ---- More helpers for scenarios (context menus, inline actions, dialogs, cropped screenshots) ----
+
+/** A rectangle of the page, in CSS pixels. */
+export interface Region {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Right-clicks `row` and chooses the context-menu entry labelled exactly `label`. */
+export async function chooseFromContextMenu(wb: Workbench, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = wb.page.locator('.context-view .monaco-menu .action-menu-item', {
+    has: wb.page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+  });
+  await item.first().waitFor({ state: 'visible', timeout: 5000 });
+  // The menu ignores a click that comes too soon after it opened (the right button's release).
+  await wb.page.waitForTimeout(300);
+  await item.first().click();
+  await wb.page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+/** Labels of the entries of the context menu showing now (separators left out). */
+export async function contextMenuLabels(wb: Workbench): Promise<string[]> {
+  const labels = wb.page.locator('.context-view .monaco-menu .action-menu-item .action-label');
+  await labels.first().waitFor({ state: 'visible', timeout: 5000 });
+  return (await labels.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+}
+
+/** Hovers `row` and clicks its inline action whose aria-label starts with `label` (a tree item's icon button). */
+export async function clickInlineAction(wb: Workbench, row: Locator, label: string): Promise<void> {
+  await row.hover();
+  const action = row.locator(`.actions .action-label[aria-label^="${label.replace(/"/g, '\\"')}"]`).first();
+  await action.waitFor({ state: 'visible', timeout: 5000 });
+  await action.click();
+}
+
+/** Hovers the side bar's title and clicks its action whose aria-label starts with `label` (a view/title icon). */
+export async function clickViewTitleAction(wb: Workbench, label: string): Promise<void> {
+  const title = wb.page.locator('.part.sidebar .composite.title');
+  await title.hover();
+  const action = title.locator(`.action-label[aria-label^="${label.replace(/"/g, '\\"')}"]`).first();
+  await action.waitFor({ state: 'visible', timeout: 5000 });
+  await action.click();
+}
+
+/** The modal dialog showing now: its box, message, detail and buttons' labels. */
+export async function waitForDialog(wb: Workbench, timeoutMs = 10_000): Promise<{ box: Locator; message: string; detail: string; buttons: string[] }> {
+  const box = wb.page.locator('.monaco-dialog-box');
+  await box.waitFor({ state: 'visible', timeout: timeoutMs });
+  const text = async (selector: string): Promise<string> => {
+    const el = box.locator(selector).first();
+    return (await el.count()) ? (await el.innerText()).trim() : '';
+  };
+  const buttons = (await box.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  return { box, message: await text('.dialog-message-text'), detail: await text('.dialog-message-detail'), buttons };
+}
+
+/** The text of the active editor as it is rendered (lines in view), with plain spaces. */
+export async function activeEditorText(wb: Workbench): Promise<string> {
+  const lines = wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await lines.waitFor({ state: 'visible', timeout: 5000 });
+  return lines.evaluate((el) =>
+    [...el.querySelectorAll('.view-line')]
+      .map((line) => ({ top: parseFloat(line.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text)
+      .join('\n'),
+  );
+}
+
+/** Drags the sash between the side bar and the editor so that the side bar is `width` pixels wide. */
+export async function setSideBarWidth(wb: Workbench, width: number): Promise<void> {
+  const sideBar = await wb.page.locator('.part.sidebar').boundingBox();
+  if (!sideBar) throw new Error('the side bar is not showing');
+  const right = sideBar.x + sideBar.width;
+  const sashes = await wb.page.locator('.monaco-sash.vertical').all();
+  for (const sash of sashes) {
+    const box = await sash.boundingBox();
+    if (!box || Math.abs(box.x + box.width / 2 - right) > 6 || box.height < sideBar.height / 2) continue;
+    const y = box.y + box.height / 2;
+    await wb.page.mouse.move(box.x + box.width / 2, y);
+    await wb.page.mouse.down();
+    await wb.page.mouse.move(sideBar.x + width, y, { steps: 8 });
+    await wb.page.mouse.up();
+    await wb.page.mouse.move(1, 1);
+    return;
+  }
+  throw new Error('no sash found at the side bar\'s right edge');
+}
+
+/** The smallest rectangle around the visible `targets`, grown by `padding` and kept inside the page. */
+export async function regionAround(wb: Workbench, targets: readonly Locator[], padding = 8): Promise<Region> {
+  const boxes = (await Promise.all(targets.map((t) => t.first().boundingBox().catch(() => null)))).filter((b): b is Region => !!b && b.width > 0);
+  if (boxes.length === 0) throw new Error('none of the targets is visible');
+  const viewport = wb.page.viewportSize() ?? { width: 1440, height: 900 };
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - padding);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - padding);
+  const right = Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width)) + padding);
+  const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + padding);
+  return { x: Math.floor(x), y: Math.floor(y), width: Math.ceil(right - x), height: Math.ceil(bottom - y) };
+}
+
+/**
+ * Saves the whole window as `<name>.png` (like `screenshot`) and the `region` of it as
+ * `<name>.crop.png` beside it, for a README; returns both paths.
+ */
+export async function screenshotWithCrop(wb: Workbench, name: string, region: Region): Promise<{ full: string; crop: string }> {
+  const full = await wb.screenshot(name);
+  const crop = full.replace(/\.png$/, '.crop.png');
+  await wb.page.screenshot({ path: crop, clip: region });
+  return { full, crop };
+}

@@ -1,0 +1,735 @@
+// Managing a workspace through the real workbench, as a person does it: renaming "Design Guild" from
+// its context menu, adding two people by email through the row's inline icon, finding a person and
+// inserting them into a Markdown file (the palette command and `@` completion), removing someone from
+// "Acme Corp" through the modal confirmation, filtering the members, and the palette's and the
+// Settings editor's view of the extension. Every step checks what the tree, the editor and the
+// notifications show and what the Asana emulator holds, and saves a screenshot (the window as
+// `<name>.png`, the interesting part as `<name>.crop.png`, for the README).
+// The scenarios run in order on one page: each starts where the previous one left off.
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import type { Emulator } from '../emulator';
+import type { Region, RowInfo, UiScenario, Workbench } from './workbench';
+import {
+  activeEditorText,
+  chooseFromContextMenu,
+  clickInlineAction,
+  clickViewTitleAction,
+  contextMenuLabels,
+  regionAround,
+  scenario,
+  screenshotWithCrop,
+  setSideBarWidth,
+  waitForDialog,
+} from './workbench';
+
+const SIGN_IN_BUTTON = 'Sign In with a Personal Access Token';
+const PASSWORD_INPUT = '.quick-input-widget input[type="password"]';
+const GUILD = 'Design Guild';
+const RENAMED = 'Design Studio';
+const ACME = 'Acme Corp';
+/** One address in the organization's domain (a member) and one outside it (joins as a guest). */
+const NEW_PEOPLE = [
+  { email: 'priya.raman@guild.test', name: 'Priya Raman', guest: false },
+  { email: 'tomas.berg@studio.example', name: 'Tomas Berg', guest: true },
+] as const;
+const PROFILE_URL = 'https://app.asana.com/0/profile/';
+
+/**
+ * Options of a scenario that checks a known problem: skipped (reported as pending, with `reason`)
+ * unless `ASANA_UI_KNOWN_PROBLEMS=1`, which runs it to see whether the problem is still there.
+ */
+function knownProblem(reason: string): { skip?: string } {
+  return process.env['ASANA_UI_KNOWN_PROBLEMS'] === '1' ? {} : { skip: reason };
+}
+
+// ---- the workbench's parts -------------------------------------------------------------------
+
+const quickInput = (wb: Workbench): Locator => wb.page.locator('.quick-input-widget');
+const quickInputBox = (wb: Workbench): Locator => wb.page.locator('.quick-input-widget .quick-input-box input:visible');
+const quickInputTitle = (wb: Workbench): Locator => wb.page.locator('.quick-input-widget .quick-input-title');
+const quickPickRows = (wb: Workbench): Locator => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+const sideBar = (wb: Workbench): Locator => wb.page.locator('.part.sidebar');
+
+/**
+ * The side bar's tree rows, without the copies that sticky scroll pins above them (those also carry
+ * `.monaco-list-row` and the same `data-index`, so a parent row would match twice).
+ */
+const treeRows = (wb: Workbench): Locator => wb.page.locator('.part.sidebar .monaco-list-rows > .monaco-list-row');
+
+/** The root row of a workspace, by its exact label. */
+function workspaceRow(wb: Workbench, name: string): Locator {
+  return treeRows(wb)
+    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+    .and(wb.page.locator('[aria-level="1"]'));
+}
+
+/** A member row (level 2) by its exact label. */
+function memberRow(wb: Workbench, name: string): Locator {
+  return treeRows(wb)
+    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+    .and(wb.page.locator('[aria-level="2"]'));
+}
+
+/** A quick-pick row by its exact label. */
+function quickPickRow(wb: Workbench, label: string): Locator {
+  return quickPickRows(wb).filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lower case without accents, as the extension's filter compares. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Polls `read` until `check` accepts its result; fails with the last result. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline) assert.fail(`${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
+function workspaceGid(emu: Emulator, name: string): string {
+  const ws = emu.state.workspaceByName(name);
+  assert.ok(ws, `the emulator has no workspace "${name}"`);
+  return ws.gid;
+}
+
+/** The active member of a workspace with this exact name (the seeded names are unique within Design Guild). */
+function memberNamed(emu: Emulator, workspace: string, name: string): { gid: string; name: string; email: string } {
+  const matches = emu.state
+    .membershipsOf(workspaceGid(emu, workspace), { activeOnly: true })
+    .map((m) => emu.state.user(m.user)!)
+    .filter((u) => u.name === name);
+  assert.equal(matches.length, 1, `${workspace} should have exactly one active member named ${name}`);
+  return matches[0]!;
+}
+
+/** Expands (or collapses) a workspace row unless it already is, and waits for the tree to follow. */
+async function setExpanded(wb: Workbench, name: string, expanded: boolean): Promise<void> {
+  const row = workspaceRow(wb, name);
+  await scrollSideBarTo(wb, row);
+  if ((await wb.rowInfo(row)).expanded !== expanded) await row.click();
+  await eventually(() => wb.rowInfo(row), (r) => r.expanded === expanded, `${name} should be ${expanded ? 'expanded' : 'collapsed'}`);
+}
+
+// The tree is scrolled with the keyboard (Home, Page Down), as a person might: wheel events move the
+// virtual list only a little at a time, and it ignores scrollTop. Keys move the tree's focus, not its
+// selection, so the workspace that commands take from the selection stays the same.
+
+const treeList = (wb: Workbench): Locator => wb.page.locator('.part.sidebar .monaco-list').first();
+
+/** Scrolls the side bar's tree to its first row (the pinned sticky-scroll copy does not count). */
+async function scrollTreeToTop(wb: Workbench): Promise<void> {
+  const list = treeList(wb);
+  const first = treeRows(wb).and(wb.page.locator('[data-index="0"]'));
+  await list.focus();
+  await wb.page.keyboard.press('Home');
+  await eventually(
+    async () => {
+      const [listBox, rowBox] = await Promise.all([list.boundingBox(), first.count().then((n) => (n ? first.boundingBox() : null))]);
+      return !!listBox && !!rowBox && rowBox.y >= listBox.y - 1;
+    },
+    (top) => top,
+    'the tree should scroll to its first row',
+    5000,
+  );
+  await wb.page.mouse.move(1000, 600); // no hover left over the rows
+}
+
+/** Whether `row` is rendered and wholly inside the tree's viewport. */
+async function inView(wb: Workbench, row: Locator): Promise<boolean> {
+  if (!(await row.count())) return false;
+  const [rowBox, listBox] = await Promise.all([row.first().boundingBox(), treeList(wb).boundingBox()]);
+  return !!rowBox && !!listBox && rowBox.y >= listBox.y && rowBox.y + rowBox.height <= listBox.y + listBox.height;
+}
+
+/** Scrolls the side bar's tree down from the top, a page at a time, until a row matching `row` is in view. */
+async function scrollSideBarTo(wb: Workbench, row: Locator): Promise<Locator> {
+  await scrollTreeToTop(wb);
+  for (let page = 0; page < 500; page++) {
+    if (await inView(wb, row)) return row.first();
+    const before = await treeRows(wb).first().getAttribute('data-index');
+    await treeList(wb).focus();
+    await wb.page.keyboard.press('PageDown');
+    await wb.page.waitForTimeout(50);
+    if (!(await inView(wb, row)) && (await treeRows(wb).first().getAttribute('data-index')) === before && page > 0) break; // the end
+  }
+  if (await inView(wb, row)) return row.first();
+  throw new Error('the row never scrolled into view');
+}
+
+/**
+ * Every row of the side bar's tree in order, paging through it from top to bottom (the list renders
+ * only the rows in view); like `allRows`, but keyed by `data-index` and blind to sticky-scroll copies.
+ */
+async function allTreeRows(wb: Workbench): Promise<RowInfo[]> {
+  const seen = new Map<number, RowInfo>();
+  await scrollTreeToTop(wb);
+  for (let stale = 0; stale < 2; ) {
+    let added = 0;
+    const indices = await treeRows(wb).evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-index'))));
+    for (const [i, index] of indices.entries()) {
+      if (!seen.has(index)) {
+        seen.set(index, await wb.rowInfo(treeRows(wb).nth(i)));
+        added++;
+      }
+    }
+    stale = added === 0 ? stale + 1 : 0;
+    await treeList(wb).focus();
+    await wb.page.keyboard.press('PageDown');
+    await wb.page.waitForTimeout(50);
+  }
+  await scrollTreeToTop(wb);
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+}
+
+async function levelTwoRows(wb: Workbench): Promise<RowInfo[]> {
+  return (await allTreeRows(wb)).filter((r) => r.level === 2);
+}
+
+/**
+ * The description the extension gives its view ("Filtered: …"), '' when there is none, and whether a
+ * person can see it: it lives in the view's pane header, which the workbench hides while the view is
+ * alone in its container (the side bar's title then shows "Asana: Workspaces" and nothing else).
+ */
+async function viewDescription(wb: Workbench): Promise<{ text: string; visible: boolean }> {
+  const description = wb.page.locator('.part.sidebar .pane-header .description').first();
+  if (!(await description.count())) return { text: '', visible: false };
+  return { text: ((await description.textContent()) ?? '').trim(), visible: await description.isVisible() };
+}
+
+/**
+ * Waits until the extension has stopped talking to Asana for `quietMs` (no request in flight, none
+ * started): the tree keeps redrawing while a listing's last pages and the emails arrive.
+ */
+async function waitForQuiet(emu: Emulator, quietMs = 1000, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let total = emu.counters.total;
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) assert.fail(`the extension kept calling Asana for ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+    const busy = emu.counters.inFlight.reads + emu.counters.inFlight.writes > 0;
+    if (busy || emu.counters.total !== total) {
+      total = emu.counters.total;
+      since = Date.now();
+    }
+  }
+}
+
+/**
+ * Chooses "Remove from Workspace…" on a member row and returns the confirmation dialog; fails with a
+ * clear message when the command opened the palette's picker instead (it was given no row).
+ */
+async function removeFromContextMenu(wb: Workbench, row: Locator): Promise<Awaited<ReturnType<typeof waitForDialog>>> {
+  await chooseFromContextMenu(wb, row, 'Remove from Workspace…');
+  await wb.page.locator('.monaco-dialog-box:visible, .quick-input-widget .quick-input-title:visible').first().waitFor({ state: 'visible', timeout: 10_000 });
+  if (await quickInputTitle(wb).isVisible()) {
+    const title = await quickInputTitle(wb).innerText();
+    await wb.page.keyboard.press('Escape');
+    assert.fail(`"Remove from Workspace…" on a row opened the picker "${title}" instead of confirming that row's removal`);
+  }
+  return waitForDialog(wb);
+}
+
+// ---- regions for the cropped pictures -----------------------------------------------------------
+
+/** The bounding box of `locator`, failing when it is not showing. */
+async function box(locator: Locator): Promise<Region> {
+  const b = await locator.first().boundingBox();
+  assert.ok(b, 'the element to frame is not showing');
+  return b;
+}
+
+/** The rectangle spanning `a` and `b`. */
+function span(a: Region, b: Region): Region {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+/** The top of the side bar, activity bar included: its title and the first `rows` rows of the tree (all of it without `rows`). */
+async function sideBarTop(wb: Workbench, rows?: number): Promise<Region> {
+  const bar = await box(sideBar(wb));
+  const list = await box(treeList(wb));
+  const rowHeight = (await box(treeRows(wb))).height;
+  const bottom = rows === undefined ? bar.y + bar.height + 1 : list.y + rows * rowHeight + 2;
+  const y = Math.floor(bar.y - 1);
+  return { x: 0, y, width: Math.ceil(bar.x + bar.width + 4), height: Math.ceil(bottom - y) };
+}
+
+/** The top of the active editor group (its tabs and first lines), `width` × `height` pixels. */
+async function editorTop(wb: Workbench, width: number, height: number): Promise<Region> {
+  const b = await box(wb.page.locator('.editor-group-container.active'));
+  return { x: Math.floor(b.x), y: Math.floor(b.y), width, height };
+}
+
+/** Takes the keyboard focus off the side bar's tree, so that no focus outline shows in a picture. */
+async function blurTree(wb: Workbench): Promise<void> {
+  await treeList(wb).evaluate((el) => (el as unknown as { blur(): void }).blur());
+}
+
+/** Signs in through the welcome button unless a session is already there; waits for the three workspaces. */
+async function ensureSignedIn(wb: Workbench): Promise<void> {
+  await wb.openActivity('Asana');
+  const button = wb.page.locator('.part.sidebar .welcome-view-content').getByRole('button', { name: SIGN_IN_BUTTON });
+  const anyWorkspace = workspaceRow(wb, ACME);
+  await button.or(anyWorkspace).first().waitFor({ state: 'visible', timeout: 30_000 });
+  if (await button.isVisible()) {
+    await button.click();
+    const input = wb.page.locator(PASSWORD_INPUT);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.pressSequentially(wb.emulator.tokens.admin, { delay: 5 });
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForNotification('Signed in to Asana as Zoë Ångström.', 30_000);
+  }
+  await eventually(
+    async () => (await wb.visibleRows()).filter((r) => r.level === 1).map((r) => r.label).sort(),
+    (labels) => labels.length === 3,
+    'the tree should show three workspaces',
+    30_000,
+  );
+}
+
+/**
+ * Runs a command from the palette once the quick input left by the previous step has closed
+ * (`runCommand` skips F1 while the palette is still fading out, and would then wait for it in vain).
+ */
+async function command(wb: Workbench, title: string): Promise<void> {
+  await quickInput(wb).waitFor({ state: 'hidden', timeout: 10_000 });
+  await wb.runCommand(title);
+}
+
+/** Opens the palette and types `text` (after the `>`), waiting for the list to settle. */
+async function typeInPalette(wb: Workbench, text: string): Promise<void> {
+  await quickInput(wb).waitFor({ state: 'hidden', timeout: 10_000 });
+  const input = await wb.openPalette();
+  await input.pressSequentially(text, { delay: 10 });
+  await wb.settle(400);
+}
+
+/** The side bar's width before the first scenario widened it; the last one puts it back (the layout outlives the page). */
+let sideBarWidthBefore: number | undefined;
+
+export const scenarios: readonly UiScenario[] = [
+  scenario(
+    'renames Design Guild from its context menu: the input is prefilled, the row and Asana get the new name',
+    async (wb) => {
+      const emu = wb.emulator;
+      const guildGid = workspaceGid(emu, GUILD);
+      await ensureSignedIn(wb);
+      sideBarWidthBefore ??= (await box(sideBar(wb))).width;
+      await setSideBarWidth(wb, 430); // room for the emails in the pictures
+      await setExpanded(wb, GUILD, true);
+      await wb.waitForTreeRow('Mei Thompson');
+      await eventually(() => wb.rowInfo(workspaceRow(wb, GUILD)), (r) => r.description === '40 members', 'Design Guild should say "40 members"');
+
+      await workspaceRow(wb, GUILD).click({ button: 'right' });
+      const menu = await contextMenuLabels(wb);
+      for (const entry of ['Add People to Workspace…', 'Rename Workspace…', 'Export Members…', 'Open in Asana', 'Copy Id']) {
+        assert.ok(menu.includes(entry), `the workspace's context menu lacks "${entry}": ${menu.join(' | ')}`);
+      }
+      assert.ok(!menu.includes('Remove from Workspace…'), 'a workspace row offers no "Remove"');
+      await wb.page.keyboard.press('Escape');
+      await chooseFromContextMenu(wb, workspaceRow(wb, GUILD), 'Rename Workspace…');
+
+      const input = quickInputBox(wb);
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal(await quickInputTitle(wb).innerText(), `Rename "${GUILD}"`);
+      assert.equal(await input.inputValue(), GUILD, 'the box starts with the current name');
+      const selection = await input.evaluate((el) => { const box = el as unknown as { selectionStart: number | null; selectionEnd: number | null }; return [box.selectionStart, box.selectionEnd]; });
+      assert.deepEqual(selection, [0, GUILD.length], 'the whole name is selected, ready to be replaced');
+      await wb.page.mouse.move(1000, 600); // no member tooltip in the picture
+      await wb.settle();
+      const inputBox = await box(quickInput(wb));
+      await screenshotWithCrop(wb, 'rename-input', span(await sideBarTop(wb, 10), { ...inputBox, width: inputBox.width + 16 }));
+
+      // The prompt says what to type; an empty name is refused in the box, before any request.
+      const message = wb.page.locator('.quick-input-widget .quick-input-message');
+      const prompt = (await message.innerText()).trim();
+      assert.match(prompt, /^The new name of the workspace, as everyone in it will see it\./);
+      await input.press('Backspace');
+      const refusal = await eventually(() => message.innerText().then((t) => t.trim()), (t) => t !== prompt && t.length > 0, 'an empty name should be refused with a message', 5000);
+      console.log(`      an empty name: "${refusal}"`);
+      await input.pressSequentially(RENAMED, { delay: 10 });
+      await eventually(() => message.innerText().then((t) => t.trim()), (t) => t === prompt, 'the prompt should come back once a name is typed', 5000);
+      await wb.page.keyboard.press('Enter');
+
+      await wb.waitForNotification(`Renamed "${GUILD}" to "${RENAMED}".`);
+      await workspaceRow(wb, RENAMED).waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal(await workspaceRow(wb, GUILD).count(), 0, 'no row keeps the old name');
+      const renamed = await wb.rowInfo(workspaceRow(wb, RENAMED));
+      assert.equal(renamed.expanded, true, 'the renamed workspace stays expanded');
+      assert.equal(renamed.description, '40 members', 'the renamed workspace keeps its members');
+      assert.equal(emu.state.workspace(guildGid)?.name, RENAMED, 'Asana holds the new name');
+      assert.equal(emu.counters.byRoute['PUT /workspaces/{workspace_gid}'], 1, 'one rename request, none for the refused empty name');
+      await wb.waitForToastGone(/^Renaming/, 10_000).catch(() => undefined);
+      await wb.page.mouse.move(1, 1);
+      await wb.settle();
+      await screenshotWithCrop(wb, 'rename', await sideBarTop(wb, 10));
+    },
+    { timeoutMs: 90_000 },
+  ),
+
+  scenario('adds two people by email through the row\'s inline icon: a success message and two new rows', async (wb) => {
+    const emu = wb.emulator;
+    const guildGid = workspaceGid(emu, RENAMED);
+    await command(wb, 'Notifications: Clear All Notifications');
+    await scrollTreeToTop(wb);
+    await clickInlineAction(wb, workspaceRow(wb, RENAMED), 'Add People to Workspace…');
+
+    await quickInputTitle(wb).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await quickInputTitle(wb).innerText(), `Add People to ${RENAMED}`);
+    const ways = (await quickPickRows(wb).locator('.label-name').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(ways, ['By email address or user id…', 'Someone from another workspace…']);
+    await quickPickRow(wb, 'By email address or user id…').click();
+
+    const input = quickInputBox(wb);
+    await eventually(() => input.getAttribute('placeholder'), (p) => p === 'ada@example.com, grace@example.com', 'the email box should show its placeholder', 5000);
+    // A malformed address is refused in the box.
+    const message = wb.page.locator('.quick-input-widget .quick-input-message');
+    const prompt = (await message.innerText()).trim();
+    assert.match(prompt, /^Email addresses or user ids, separated by commas, spaces or new lines\./);
+    await input.pressSequentially('priya.raman@', { delay: 5 });
+    const refusal = await eventually(() => message.innerText().then((t) => t.trim()), (t) => t !== prompt && t.length > 0, 'a malformed address should be refused with a message', 5000);
+    console.log(`      a malformed address: "${refusal}"`);
+    assert.match(refusal, /priya\.raman@/, 'the refusal quotes what was typed');
+    await input.fill('');
+    await input.pressSequentially(NEW_PEOPLE.map((p) => p.email).join(', '), { delay: 5 });
+    await eventually(() => message.innerText().then((t) => t.trim()), (t) => t === prompt, 'the prompt should come back once the addresses are complete', 5000);
+    await wb.settle(300);
+    const inputBox = await box(quickInput(wb));
+    await screenshotWithCrop(wb, 'add-people', span(await sideBarTop(wb, 10), { ...inputBox, width: inputBox.width + 16 }));
+    await wb.page.keyboard.press('Enter');
+
+    const done = await wb.waitForNotification(/^Added 2 people/, 20_000);
+    const doneText = (await done.locator('.notification-list-item-message').innerText()).trim();
+    assert.match(doneText, new RegExp(`^Added 2 people\\b.*${escapeRegExp(RENAMED)}`));
+
+    for (const person of NEW_PEOPLE) {
+      const user = emu.state.userByEmail(person.email);
+      assert.ok(user, `Asana has no user ${person.email}`);
+      assert.equal(user.name, person.name);
+      const membership = emu.state.activeMembership(guildGid, user.gid);
+      assert.ok(membership, `${person.email} should be an active member`);
+      assert.equal(membership.is_guest, person.guest, `${person.email}: guest`);
+      const row = await scrollSideBarTo(wb, memberRow(wb, person.name));
+      const info = await wb.rowInfo(row);
+      assert.equal(info.description, person.guest ? `guest · ${person.email}` : person.email, `${person.name}'s row`);
+      assert.equal(info.icon, person.guest ? 'globe' : 'person');
+      assert.equal(info.siblings, 42, 'the new rows are counted among the siblings');
+    }
+    const ws = await eventually(() => wb.rowInfo(workspaceRow(wb, RENAMED)).catch(() => undefined), (r) => r?.description === '42 members', `${RENAMED} should say "42 members"`);
+    assert.ok(ws);
+    const labels = (await levelTwoRows(wb)).map((r) => r.label);
+    assert.equal(labels.length, 42);
+    assert.deepEqual(labels, [...labels].sort(new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare), 'the new rows are in alphabetical order');
+
+    // The picture: the new rows in view, Priya selected.
+    const priya = await scrollSideBarTo(wb, memberRow(wb, 'Priya Raman'));
+    await priya.click();
+    await wb.page.mouse.move(1, 1);
+    await wb.settle();
+    await screenshotWithCrop(wb, 'added', await sideBarTop(wb));
+  }),
+
+  scenario(
+    'finds a person and inserts a Markdown link with "Insert Person…", then with @ completion',
+    async (wb) => {
+      const emu = wb.emulator;
+      const mei = memberNamed(emu, RENAMED, 'Mei Thompson');
+      const ada = memberNamed(emu, RENAMED, 'Ada Søndergaard');
+      // The workspace the search is about: the one of the row selected in the tree.
+      await (await scrollSideBarTo(wb, memberRow(wb, 'Mei Thompson'))).click();
+
+      await command(wb, 'File: New Untitled Text File');
+      await wb.page.locator('.editor-group-container.active .monaco-editor').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await command(wb, 'Change Language Mode');
+      await quickInputBox(wb).waitFor({ state: 'visible', timeout: 10_000 });
+      await wb.page.keyboard.type('Markdown');
+      await quickPickRow(wb, 'Markdown').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await quickPickRow(wb, 'Markdown').first().click();
+      await wb.page.locator('.statusbar [aria-label="Markdown"], .statusbar .statusbar-item', { hasText: /^Markdown$/ }).first().waitFor({ timeout: 10_000 });
+      await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await wb.page.keyboard.type('# Design review\n\nOwner: ');
+
+      await command(wb, 'Asana: Insert Person…');
+      await quickInputTitle(wb).waitFor({ state: 'visible', timeout: 10_000 });
+      if ((await quickInputTitle(wb).innerText()).startsWith('Insert a Person from Which Workspace?')) {
+        await quickPickRow(wb, RENAMED).click();
+      }
+      await eventually(() => quickInputTitle(wb).innerText(), (t) => t === `Insert a Person from ${RENAMED}`, 'the people picker should be titled for the workspace', 10_000);
+      await quickInputBox(wb).pressSequentially('mei th', { delay: 30 });
+      const meiRow = quickPickRow(wb, 'Mei Thompson');
+      await meiRow.waitFor({ state: 'visible', timeout: 10_000 });
+      await wb.page.locator('.quick-input-widget .quick-input-progress.active, .quick-input-widget .monaco-progress-container.active').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+      const results = (await quickPickRows(wb).locator('.label-name').allInnerTexts()).map((t) => t.trim());
+      assert.equal(results[0], 'Mei Thompson', `Mei Thompson should rank first: ${results.join(', ')}`);
+      assert.match((await meiRow.innerText()).replace(/\s+/g, ' '), new RegExp(escapeRegExp(mei.email)), 'the result shows the email the tree knows');
+      await wb.settle();
+      const pickerBox = await box(quickInput(wb));
+      await screenshotWithCrop(wb, 'find-person', span(await sideBarTop(wb, 7), { ...pickerBox, width: pickerBox.width + 16 }));
+      await wb.page.keyboard.press('Enter');
+
+      const meiLink = `[Mei Thompson](${PROFILE_URL}${mei.gid})`;
+      const afterInsert = await eventually(() => activeEditorText(wb), (t) => t.includes(meiLink), `the editor should contain ${meiLink}`, 10_000);
+      assert.equal(afterInsert, `# Design review\n\nOwner: ${meiLink}`);
+      await wb.settle();
+      await screenshotWithCrop(wb, 'inserted', await editorTop(wb, 760, 130));
+
+      // @ completion: the suggestions list people of the same workspace; Enter inserts the link.
+      await wb.page.keyboard.type('\nReviewer: @ada');
+      await wb.page.keyboard.press('Control+Space');
+      const suggest = wb.page.locator('.editor-widget.suggest-widget');
+      await suggest.waitFor({ state: 'visible', timeout: 10_000 });
+      const adaRow = suggest.locator('.monaco-list-row', { hasText: 'Ada Søndergaard' });
+      await adaRow.first().waitFor({ state: 'visible', timeout: 10_000 });
+      const suggestions = (await suggest.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+      assert.equal(suggestions[0], 'Ada Søndergaard', `Ada should come first: ${suggestions.join(', ')}`);
+      assert.match(await adaRow.first().innerText(), new RegExp(escapeRegExp(ada.email)), 'the suggestion shows the email');
+      await wb.settle(400);
+      await screenshotWithCrop(wb, 'completion', span(await editorTop(wb, 760, 130), await regionAround(wb, [suggest], 12)));
+      await wb.page.keyboard.press('Enter');
+      const adaLink = `[Ada Søndergaard](${PROFILE_URL}${ada.gid})`;
+      const afterCompletion = await eventually(() => activeEditorText(wb), (t) => t.includes(adaLink), `the editor should contain ${adaLink}`, 10_000);
+      assert.equal(afterCompletion, `# Design review\n\nOwner: ${meiLink}\nReviewer: ${adaLink}`);
+
+      await command(wb, 'View: Revert and Close Editor');
+    },
+    { timeoutMs: 90_000 },
+  ),
+
+  scenario(
+    'removes a member of Acme Corp after the modal confirmation: the row turns inactive, Asana agrees',
+    async (wb) => {
+      const emu = wb.emulator;
+      const acmeGid = workspaceGid(emu, ACME);
+      await command(wb, 'Notifications: Clear All Notifications');
+      await setExpanded(wb, RENAMED, false);
+      await setExpanded(wb, ACME, true);
+      await eventually(() => wb.rowInfo(workspaceRow(wb, ACME)), (r) => r.description === '10,000 members · admin', 'Acme Corp should finish loading', 60_000);
+      await wb.waitForSideBarIdle();
+      // The emails (a second listing) may still be arriving, each batch redrawing the rows.
+      await waitForQuiet(emu);
+
+      // A plain member in view: not you, not an admin, not already inactive.
+      const rows = await treeRows(wb).all();
+      let target: { row: Locator; info: RowInfo } | undefined;
+      for (const row of rows) {
+        const info = await wb.rowInfo(row);
+        if (info.level === 2 && info.icon === 'person' && /^\S+@acme\.test$/.test(info.description)) {
+          target = { row, info };
+          break;
+        }
+      }
+      assert.ok(target, 'a plain member of Acme Corp is in view');
+      const email = target.info.description;
+      const user = emu.state.userByEmail(email);
+      assert.ok(user, `Asana has no user ${email}`);
+      assert.equal(user.name, target.info.label);
+      const membership = emu.state.activeMembership(acmeGid, user.gid);
+      assert.ok(membership);
+      const row = memberRow(wb, user.name).filter({ hasText: email });
+
+      await row.click({ button: 'right' });
+      const menu = await contextMenuLabels(wb);
+      assert.ok(menu.includes('Remove from Workspace…'), `the member's context menu: ${menu.join(' | ')}`);
+      await wb.page.keyboard.press('Escape');
+
+      // Cancel first: nothing changes.
+      let dialog = await removeFromContextMenu(wb, row);
+      await wb.page.keyboard.press('Escape');
+      await dialog.box.waitFor({ state: 'hidden', timeout: 5000 });
+      await wb.settle(500);
+      assert.equal(emu.state.membership(membership.gid)?.is_active, true, 'cancelling leaves the membership active');
+      assert.equal((await wb.rowInfo(row)).description, email, 'cancelling leaves the row as it was');
+
+      dialog = await removeFromContextMenu(wb, row);
+      // The name, and (once the extension tells same-named people apart) the email in brackets.
+      assert.match(dialog.message, new RegExp(`^Remove ${escapeRegExp(user.name)}( \\(${escapeRegExp(email)}\\))? from ${ACME}\\?$`));
+      assert.match(dialog.detail, new RegExp(`^They lose access to ${ACME}\\. Asana keeps their tasks and projects`));
+      assert.match(dialog.detail, /to undo, add them again\.$/);
+      assert.ok(dialog.buttons.includes('Remove'), `buttons: ${dialog.buttons.join(', ')}`);
+      assert.ok(dialog.buttons.includes('Cancel'), `buttons: ${dialog.buttons.join(', ')}`);
+      await wb.settle();
+      await screenshotWithCrop(wb, 'remove-confirm', span(await sideBarTop(wb, 3), await regionAround(wb, [dialog.box], 24)));
+      await dialog.box.locator('.dialog-buttons .monaco-button', { hasText: /^Remove$/ }).click();
+      await dialog.box.waitFor({ state: 'hidden', timeout: 5000 });
+
+      const removed = await eventually(() => wb.rowInfo(row), (r) => r.description.startsWith('inactive'), `${user.name}'s row should turn inactive`, 15_000);
+      assert.equal(removed.description, `inactive · ${email}`);
+      assert.equal(removed.icon, 'circle-slash');
+      const note = await wb.waitForNotification(/^Removed 1 person/);
+      assert.match((await note.locator('.notification-list-item-message').innerText()).trim(), new RegExp(`^Removed 1 person\\b.*${ACME}`));
+      assert.equal(emu.state.membership(membership.gid)?.is_active, false, 'Asana holds the membership as inactive');
+      assert.equal(emu.state.activeMembership(acmeGid, user.gid), undefined);
+      // An inactive row offers no second removal.
+      await row.click({ button: 'right' });
+      const after = await contextMenuLabels(wb);
+      assert.ok(!after.includes('Remove from Workspace…'), `an inactive member's menu: ${after.join(' | ')}`);
+      await wb.page.keyboard.press('Escape');
+      await wb.page.mouse.move(1, 1);
+      await wb.settle();
+      await screenshotWithCrop(wb, 'removed', await sideBarTop(wb, 8));
+    },
+    { timeoutMs: 120_000 },
+  ),
+
+  scenario(
+    'after a removal the workspace row counts the active members: "9,999 members"',
+    async (wb) => {
+      await scrollTreeToTop(wb);
+      const active = wb.emulator.state.membershipsOf(workspaceGid(wb.emulator, ACME), { activeOnly: true }).length;
+      assert.equal(active, 9_999);
+      assert.equal((await wb.rowInfo(workspaceRow(wb, ACME))).description, '9,999 members · admin');
+    },
+  ),
+
+  scenario(
+    'the removal confirmation tells apart two members with the same name',
+    async (wb) => {
+      // Acme Corp's seeded names repeat (two "Ada Abe", three "Ada Almeida"…): the dialog must say which one.
+      await scrollTreeToTop(wb);
+      const rows = (await wb.visibleRows()).filter((r) => r.level === 2 && r.icon === 'person');
+      const twin = rows.find((r, i) => rows.some((o, j) => j !== i && o.label === r.label));
+      assert.ok(twin, 'two members in view share a name');
+      const row = memberRow(wb, twin.label).filter({ hasText: twin.description });
+      const dialog = await removeFromContextMenu(wb, row);
+      await wb.page.keyboard.press('Escape');
+      await dialog.box.waitFor({ state: 'hidden', timeout: 5000 });
+      assert.ok(`${dialog.message}\n${dialog.detail}`.includes(twin.description), `the dialog should name ${twin.description}: ${dialog.message}`);
+    },
+  ),
+
+  scenario('filters the members by name from the view title, then clears the filter', async (wb) => {
+    await clickViewTitleAction(wb, 'Filter Members…');
+    await quickInputTitle(wb).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await quickInputTitle(wb).innerText(), 'Filter Asana Members');
+    await quickInputBox(wb).pressSequentially('thompson', { delay: 10 });
+    await wb.page.keyboard.press('Enter');
+
+    // What shows that a filter is on: the title's filter icon turns into "Clear Member Filter" (filled).
+    const clear = sideBar(wb).locator('.composite.title .action-label[aria-label^="Clear Member Filter"]');
+    await clear.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.ok(await clear.evaluate((el) => el.classList.contains('codicon-filter-filled')), 'the clear action shows the filled filter icon');
+    assert.equal(await sideBar(wb).locator('.composite.title .action-label[aria-label^="Filter Members…"]').count(), 0, 'the plain filter icon is replaced');
+    // The extension also describes the filter on its view, though the workbench does not show it (see the skipped scenario below).
+    await eventually(() => viewDescription(wb).then((d) => d.text), (d) => d === 'Filtered: "thompson"', 'the view\'s description should say it is filtered');
+    await setExpanded(wb, RENAMED, true);
+    const members = await eventually(
+      () => levelTwoRows(wb),
+      (rows) => rows.length > 0 && rows.every((r) => fold(`${r.label} ${r.description}`).includes('thompson')),
+      'only members matching "thompson" should show',
+    );
+    assert.ok(members.some((m) => m.label === 'Mei Thompson'), `Mei Thompson is among them: ${members.map((m) => m.label).join(', ')}`);
+    await scrollTreeToTop(wb);
+    await blurTree(wb);
+    await wb.page.mouse.move(1, 1);
+    await wb.settle();
+    await screenshotWithCrop(wb, 'filter', await sideBarTop(wb, 16));
+
+    await clickViewTitleAction(wb, 'Clear Member Filter');
+    await eventually(() => viewDescription(wb).then((d) => d.text), (d) => d === '', 'the filter description should go');
+    await sideBar(wb).locator('.composite.title .action-label[aria-label^="Filter Members…"]').waitFor({ state: 'attached', timeout: 5000 });
+    await eventually(
+      async () => (await wb.visibleRows()).filter((r) => r.level === 2).some((r) => !fold(`${r.label} ${r.description}`).includes('thompson')),
+      (back) => back,
+      'every member should show again',
+    );
+    await setExpanded(wb, ACME, false);
+    const guild = (await levelTwoRows(wb)).map((r) => r.label);
+    assert.equal(guild.length, 42, `every member of ${RENAMED} shows again: ${guild.join(', ')}`);
+  }),
+
+  scenario(
+    'a filter is described where a person can see it: "Filtered: …" beside the view\'s title',
+    async (wb) => {
+      await clickViewTitleAction(wb, 'Filter Members…');
+      await quickInputBox(wb).waitFor({ state: 'visible', timeout: 10_000 });
+      await quickInputBox(wb).pressSequentially('mei', { delay: 10 });
+      await wb.page.keyboard.press('Enter');
+      try {
+        const description = await eventually(() => viewDescription(wb), (d) => d.text === 'Filtered: "mei"', 'the view\'s description should say it is filtered');
+        assert.ok(description.visible, 'the view\'s description "Filtered: "mei"" is set but not visible anywhere in the side bar');
+      } finally {
+        await command(wb, 'Asana: Clear Member Filter');
+      }
+    },
+    knownProblem(
+      'known problem: the extension sets TreeView.description, but the view is alone in its container, so the workbench ' +
+      'hides its pane header and the side bar\'s title shows only "Asana: Workspaces" (filter.png); the only cue is the filled filter icon',
+    ),
+  ),
+
+  scenario('the palette lists the Asana commands and the Settings editor the extension\'s settings', async (wb) => {
+    await typeInPalette(wb, 'Asana:');
+    const labels = await eventually(
+      async () => (await quickPickRows(wb).locator('.label-name').allInnerTexts()).map((t) => t.trim()),
+      (l) => l.includes('Asana: Sign Out'),
+      'the palette should list the Asana commands',
+    );
+    for (const title of ['Asana: Refresh', 'Asana: Find Person…', 'Asana: Add People to Workspace…', 'Asana: Rename Workspace…', 'Asana: Filter Members…', 'Asana: Export Members…']) {
+      assert.ok(labels.includes(title), `the palette lacks "${title}": ${labels.join(' | ')}`);
+    }
+    for (const hidden of ['Asana: Sign In', 'Asana: Copy Email', 'Asana: Remember Person', 'Asana: Clear Member Filter']) {
+      assert.ok(!labels.includes(hidden), `the palette should not offer "${hidden}" now`);
+    }
+    await screenshotWithCrop(wb, 'commands', await regionAround(wb, [quickInput(wb)], 12));
+    await wb.page.keyboard.press('Escape');
+
+    await command(wb, 'Preferences: Open Settings (UI)');
+    const editor = wb.page.locator('.settings-editor');
+    await editor.waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor').first().click();
+    await wb.page.keyboard.type('@ext:asana-workspaces-vscode.asana-workspaces');
+    const count = editor.locator('.settings-count-widget');
+    await eventually(() => count.innerText().then((t) => t.trim()), (t) => t === '8 Settings Found', 'the Settings editor should find the extension\'s 8 settings');
+    // The list renders only the settings in view: the first ones, sorted by key.
+    const titles = (await editor.locator('.settings-tree-container .setting-item-contents .setting-item-label').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(titles.slice(0, 3), ['Api Base Url', 'Enabled', 'Languages'], `the settings shown: ${titles.join(' | ')}`);
+    // Close the search box's suggestions by clicking the table of contents.
+    await editor.locator('.settings-toc-container .monaco-list-row', { hasText: 'Asana' }).first().click();
+    await wb.page.mouse.move(1, 1);
+    await wb.settle();
+    await screenshotWithCrop(wb, 'settings', await regionAround(wb, [editor], 0));
+    // The Settings editor opens as a modal over the workbench: Escape closes it.
+    await wb.page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden', timeout: 5000 });
+  }),
+
+  // The server (its secret storage, the workbench's layout and tree state) outlives this file's page:
+  // the next file expects a signed-out window, collapsed workspaces and the usual side bar.
+  scenario('collapses the tree and signs out: the welcome comes back', async (wb) => {
+    // Whatever an earlier scenario left open (a dialog, a picker, the Settings editor) goes with a reload.
+    await wb.page.reload();
+    await wb.page.locator('.monaco-workbench .activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.openActivity('Asana');
+    await clickViewTitleAction(wb, 'Collapse All');
+    await eventually(
+      async () => (await wb.visibleRows()).map((r) => `${r.level}:${r.expanded}`),
+      (rows) => rows.length === 3 && rows.every((r) => r === '1:false'),
+      'every workspace should be collapsed',
+    );
+    await command(wb, 'Asana: Sign Out');
+    await wb.waitForNotification('Signed out of Asana (Zoë Ångström).');
+    await wb.page.locator('.part.sidebar .welcome-view-content').getByRole('button', { name: SIGN_IN_BUTTON }).waitFor({ timeout: 10_000 });
+    if (sideBarWidthBefore) {
+      await setSideBarWidth(wb, Math.round(sideBarWidthBefore));
+      const width = (await box(sideBar(wb))).width;
+      assert.ok(Math.abs(width - sideBarWidthBefore) <= 2, `the side bar should be back to ${sideBarWidthBefore}px, not ${width}px`);
+    }
+    await command(wb, 'Notifications: Clear All Notifications');
+    await wb.page.mouse.move(800, 500);
+    await wb.settle();
+    await wb.screenshot('signed-out-again');
+  }),
+];
