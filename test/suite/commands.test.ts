@@ -11,9 +11,8 @@ import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { stubCreateQuickPick, type FakeQuickPick } from './support/fakeQuickPick';
 import { signInAs } from './support/signInAs';
 import { WindowStubs } from './support/windowStubs';
+import { isWorkspace, isMember } from './support/nodes';
 
-const isWorkspace = (n: unknown): n is WorkspaceNode => !!n && typeof n === 'object' && 'workspace' in n;
-const isMember = (n: unknown): n is MemberNode => !!n && typeof n === 'object' && 'membership' in n;
 const PUT_WORKSPACE = 'PUT /workspaces/{workspace_gid}';
 const ADD = 'POST /workspaces/{workspace_gid}/addUser';
 const REMOVE = 'POST /workspaces/{workspace_gid}/removeUser';

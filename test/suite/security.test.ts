@@ -22,8 +22,8 @@ import type { TreeNode, WorkspaceNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { WindowStubs } from './support/windowStubs';
+import { isWorkspace } from './support/nodes';
 
-const isWorkspace = (n: unknown): n is WorkspaceNode => !!n && typeof n === 'object' && 'workspace' in n;
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
 /** A server that must never be called: it records whatever reaches it, headers included. */

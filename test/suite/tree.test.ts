@@ -1,19 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { MemberNode, MessageNode, WorkspaceNode} from '../../src/tree/nodes';
+import type { MessageNode, WorkspaceNode} from '../../src/tree/nodes';
 import { type TreeNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { signInAs } from './support/signInAs';
 import { WindowStubs } from './support/windowStubs';
+import { isWorkspace, isMember, isMessage } from './support/nodes';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
-// Nodes come from the bundled extension, not from out/src, so classes are told apart by shape.
-const isWorkspace = (n: unknown): n is WorkspaceNode => !!n && typeof n === 'object' && 'workspace' in n;
-const isMember = (n: unknown): n is MemberNode => !!n && typeof n === 'object' && 'membership' in n;
-const isMessage = (n: unknown): n is MessageNode => !!n && typeof n === 'object' && 'kind' in n && 'label' in n;
 
 describe('Workspaces tree', function () {
   this.timeout(60_000);
