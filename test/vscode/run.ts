@@ -8,7 +8,7 @@
 // Builds nothing: compile (`npm run compile-tests`) and bundle (`npm run build`) first.
 import { parseDemoArgs, runDemo } from './demo';
 import type { DemoOptions } from './demo';
-import { ensureInstalled } from './install';
+import { InstallError, ensureInstalled } from './install';
 import { exitWhenDone } from './lifecycle';
 import { formatDuration, log, step, timings, warn } from './log';
 import { runSuite } from './runSuite';
@@ -80,7 +80,9 @@ try {
 main(mode, demoOptions).then(
   (code) => exitWhenDone(code),
   (error: unknown) => {
-    warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // An install failure says what to do; a stack would bury that.
+    if (error instanceof InstallError) warn(error.message);
+    else warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return exitWhenDone(1);
   },
 );
