@@ -1,0 +1,178 @@
+/**
+ * The members of one workspace as the extension knows them: memberships by id and by person,
+ * emails, each role group in name order, and a search over names and emails. Changes come in
+ * batches (a page, an add, a removal); each batch reports which groups it touched.
+ */
+import type { Membership } from '../asana/schemas';
+import { foldText } from './foldText';
+import { groupOf, MEMBER_GROUPS, type MemberGroup } from './memberRoles';
+import { SortedRows } from './sortedRows';
+
+interface Entry {
+  membership: Membership;
+  group: MemberGroup;
+  key: string;
+}
+
+export interface FoundMember {
+  readonly membership: Membership;
+  readonly email: string | undefined;
+}
+
+export class MemberIndex {
+  private readonly entries = new Map<string, Entry>();
+  /** The membership shown for a person: the active one when a removal and a re-add left two. */
+  private readonly byUser = new Map<string, string>();
+  private readonly emails = new Map<string, string>();
+  private readonly groups = new Map<MemberGroup, SortedRows>(MEMBER_GROUPS.map((g) => [g, new SortedRows()]));
+  /** Folded "name words + email" per membership, for search without folding on every keystroke. */
+  private readonly haystacks = new Map<string, string>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get activeCount(): number {
+    return this.entries.size - this.groups.get('inactive')!.length;
+  }
+
+  count(group: MemberGroup): number {
+    return this.groups.get(group)!.length;
+  }
+
+  membership(membershipGid: string): Membership | undefined {
+    return this.entries.get(membershipGid)?.membership;
+  }
+
+  byUserGid(userGid: string): Membership | undefined {
+    const gid = this.byUser.get(userGid);
+    return gid === undefined ? undefined : this.entries.get(gid)?.membership;
+  }
+
+  emailOf(userGid: string): string | undefined {
+    return this.emails.get(userGid);
+  }
+
+  groupOf(membershipGid: string): MemberGroup | undefined {
+    return this.entries.get(membershipGid)?.group;
+  }
+
+  /** Position of a membership within its group's name order. */
+  positionOf(membershipGid: string): number {
+    const entry = this.entries.get(membershipGid);
+    return entry ? this.groups.get(entry.group)!.indexOf(entry.key) : -1;
+  }
+
+  /** Memberships of a group in name order, from `start` to `end` (exclusive). */
+  slice(group: MemberGroup, start: number, end: number): Membership[] {
+    return this.groups
+      .get(group)!
+      .slice(start, end)
+      .map((row) => this.entries.get(row.gid)!.membership);
+  }
+
+  /** Every membership, group by group, each in name order: for exports. */
+  all(): Membership[] {
+    return MEMBER_GROUPS.flatMap((g) => this.slice(g, 0, this.count(g)));
+  }
+
+  /** Adds or replaces memberships; returns the groups whose rows changed. */
+  upsertMany(memberships: readonly Membership[]): Set<MemberGroup> {
+    const touched = new Set<MemberGroup>();
+    const added = new Map<MemberGroup, { key: string; gid: string }[]>();
+    const removed = new Map<MemberGroup, Set<string>>();
+    for (const m of memberships) {
+      const old = this.entries.get(m.gid);
+      const group = groupOf(m);
+      const key = `${foldText(m.user.name)}\u0000${m.gid}`;
+      if (old) {
+        if (old.group === group && old.key === key) {
+          old.membership = m;
+          touched.add(group);
+          this.indexUser(m);
+          continue;
+        }
+        let set = removed.get(old.group);
+        if (!set) removed.set(old.group, (set = new Set()));
+        set.add(old.key);
+        touched.add(old.group);
+      }
+      this.entries.set(m.gid, { membership: m, group, key });
+      let list = added.get(group);
+      if (!list) added.set(group, (list = []));
+      list.push({ key, gid: m.gid });
+      touched.add(group);
+      this.indexUser(m);
+      this.haystacks.delete(m.gid);
+    }
+    for (const [group, keys] of removed) this.groups.get(group)!.removeMany(keys);
+    for (const [group, rows] of added) this.groups.get(group)!.insertMany(rows);
+    return touched;
+  }
+
+  setEmails(pairs: Iterable<readonly [userGid: string, email: string]>): void {
+    for (const [userGid, email] of pairs) {
+      this.emails.set(userGid, email);
+      const gid = this.byUser.get(userGid);
+      if (gid !== undefined) this.haystacks.delete(gid);
+    }
+  }
+
+  /** Removes a membership (the store learned it no longer exists); returns its group. */
+  delete(membershipGid: string): MemberGroup | undefined {
+    const entry = this.entries.get(membershipGid);
+    if (!entry) return undefined;
+    this.entries.delete(membershipGid);
+    this.groups.get(entry.group)!.remove(entry.key);
+    this.haystacks.delete(membershipGid);
+    if (this.byUser.get(entry.membership.user.gid) === membershipGid) this.byUser.delete(entry.membership.user.gid);
+    return entry.group;
+  }
+
+  /**
+   * Active members matching every word of the query at the start of a word of their name or email
+   * (accents and case ignored); those whose name starts with the query first, then by name.
+   */
+  search(query: string, limit: number): FoundMember[] {
+    const folded = foldText(query).trim();
+    const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length === 0) return [];
+    const needles = words.map((w) => ` ${w}`);
+    // The best `limit` so far, kept sorted: a scan of 100,000 rows with a short list beside it.
+    const best: { rank: number; key: string; entry: Entry }[] = [];
+    for (const [gid, entry] of this.entries) {
+      if (entry.group === 'inactive') continue;
+      const haystack = this.haystack(gid, entry);
+      if (!needles.every((n) => haystack.includes(n))) continue;
+      const rank = haystack.startsWith(` ${folded}`) ? 0 : 1;
+      if (best.length === limit) {
+        const last = best[best.length - 1]!;
+        if (rank > last.rank || (rank === last.rank && entry.key > last.key)) continue;
+      }
+      let i = best.length;
+      while (i > 0 && (best[i - 1]!.rank > rank || (best[i - 1]!.rank === rank && best[i - 1]!.key > entry.key))) i--;
+      best.splice(i, 0, { rank, key: entry.key, entry });
+      if (best.length > limit) best.pop();
+    }
+    return best.map(({ entry }) => ({ membership: entry.membership, email: this.emails.get(entry.membership.user.gid) }));
+  }
+
+  private indexUser(m: Membership): void {
+    const current = this.byUser.get(m.user.gid);
+    const currentActive = current !== undefined && this.entries.get(current)?.membership.is_active;
+    if (current === undefined || current === m.gid || m.is_active || !currentActive) this.byUser.set(m.user.gid, m.gid);
+  }
+
+  private haystack(gid: string, entry: Entry): string {
+    let text = this.haystacks.get(gid);
+    if (text === undefined) {
+      const name = foldText(entry.membership.user.name);
+      const email = foldText(this.emails.get(entry.membership.user.gid) ?? '');
+      // Whole, then in words ("o'brien" → "o brien", "ada.lovelace@acme.test" → "ada lovelace acme test").
+      const words = (s: string) => s.split(/[^\p{L}\p{N}]+/u).join(' ');
+      text = ` ${name} ${words(name)} ${email} ${words(email)}`.replace(/\s+/g, ' ');
+      this.haystacks.set(gid, text);
+    }
+    return text;
+  }
+}
