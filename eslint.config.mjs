@@ -19,8 +19,20 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    // The client must stay free of VS Code so it runs (and is tested) in plain Node.
-    files: ['src/asana/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
+    // Commands are leaves: only the wiring (src/extension.ts) registers them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/commands/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/commands/*'], message: 'Only src/extension.ts imports commands.' }] }] },
+  },
+  {
+    // The client, the store and the pure member modules stay free of VS Code: they run (and are
+    // tested) in plain Node. Nothing below the features imports commands either.
+    files: ['src/asana/**/*.ts', 'src/store/**/*.ts', 'src/members/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['vscode'], patterns: [{ group: ['**/commands/*'], message: 'Only src/extension.ts imports commands.' }] },
+      ],
+    },
   },
 );

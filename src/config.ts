@@ -50,3 +50,8 @@ export function completionTrigger(): string {
 export function defaultWorkspaceGid(): string | undefined {
   return setting<string>('defaultWorkspace', '').trim() || undefined;
 }
+
+/** Whether what was loaded is kept on disk and shown at once after a reload. */
+export function snapshotsEnabled(): boolean {
+  return setting('snapshots.enabled', true);
+}

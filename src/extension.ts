@@ -1,5 +1,6 @@
 /** Wiring only: builds the pieces, connects them, and hands every disposable to VS Code. */
 import * as vscode from 'vscode';
+import type { TypeaheadUser } from './asana/schemas';
 import { AsanaAuthenticationProvider, AUTH_PROVIDER_ID } from './auth/authProvider';
 import { Session } from './auth/session';
 import { TokenStore } from './auth/tokenStore';
@@ -13,56 +14,73 @@ import { registerOpenMembership } from './commands/openMembership';
 import { registerRemoveUsers } from './commands/removeUsers';
 import { registerRenameWorkspace } from './commands/renameWorkspace';
 import { registerCommand } from './commands/runCommand';
-import type { Services } from './commands/services';
+import type { Services } from './services';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerShowUserMemberships } from './commands/showUserMemberships';
 import { registerTreeCommands } from './commands/treeCommands';
-import type { TypeaheadUser } from './asana/schemas';
+import { apiBaseUrl, onDidChangeApiBaseUrl, snapshotsEnabled } from './config';
+import { ChannelLogger } from './log/channelLogger';
 import { RecentUsers } from './search/recentUsers';
 import { registerUserCompletion } from './search/registerCompletion';
-import { apiBaseUrl, onDidChangeApiBaseUrl } from './config';
-import { ChannelLogger } from './log/channelLogger';
+import { Store } from './store/store';
+import { ViewMemory } from './tree/viewMemory';
 import { VIEW_ID, WorkspaceTreeProvider } from './tree/workspaceTree';
+import { vscodeUi, type Ui } from './ui/ui';
 import { setSignedIn, setViewState, viewState, type ViewState } from './util/contextKeys';
 
-/** What tests inside VS Code reach through `extension.exports`. */
+/** What tests inside VS Code reach through `extension.exports`: only in ExtensionMode.Test. */
 export interface ExtensionApi {
   readonly session: Session;
+  readonly store: Store;
   readonly tree: WorkspaceTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly logger: ChannelLogger;
   readonly viewState: () => ViewState;
   readonly recent: RecentUsers;
+  readonly storageRoot: string;
+  /** Puts a scripted UI in place of VS Code's prompts until the returned disposable is disposed. */
+  useUi(ui: Ui): vscode.Disposable;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const logger = new ChannelLogger(vscode.window.createOutputChannel('Asana', { log: true }));
   const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl);
-  const tree = new WorkspaceTreeProvider(session, logger);
+  const storageRoot = context.globalStorageUri.fsPath;
+  const store = new Store({ logger, storageRoot, snapshotsEnabled });
+  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), logger);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(treeView);
-  const authProvider = new AsanaAuthenticationProvider(session);
-  tree.onUnauthorized = (error) => {
-    void session.signOut().then(async () => {
-      const choice = await vscode.window.showWarningMessage(`${error.message}`, 'Sign In');
-      if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
-    });
-  };
-
   const recent = new RecentUsers(context.globalState);
-  const services: Services = { session, tree, logger, recent, state: context.globalState };
+  const services: Services = { session, store, tree, logger, recent, state: context.globalState, ui: vscodeUi };
+  const authProvider = new AsanaAuthenticationProvider(session, () => services.ui);
+
+  const connect = () => {
+    const signedIn = session.signedIn;
+    store.connect(signedIn ? { accountGid: signedIn.account.gid, client: signedIn.client, apiBaseUrl: signedIn.client.baseUrl.href } : undefined);
+  };
 
   context.subscriptions.push(
     logger.channel,
     session,
+    store,
     tree,
     treeView,
     authProvider,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Asana', authProvider, { supportsMultipleAccounts: false }),
-    session.onDidChange((s) => void setSignedIn(!!s)),
+    session.onDidChange((s) => {
+      connect();
+      void setSignedIn(!!s);
+    }),
+    session.onDidSignOut(({ account, client }) => void store.forget({ accountGid: account.gid, apiBaseUrl: client.baseUrl.href })),
+    store.onUnauthorized((error) => {
+      void session.signOut().then(async () => {
+        const choice = await services.ui.showWarningMessage(`${error.message}`, 'Sign In');
+        if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
+      });
+    }),
     onDidChangeApiBaseUrl(() => session.reconnect()),
-    ...registerSessionCommands(session, logger),
-    ...registerTreeCommands(tree, logger),
+    ...registerSessionCommands(services),
+    ...registerTreeCommands(services),
     ...registerFilterCommands(services),
     ...registerLinkCommands(services),
     registerRenameWorkspace(services),
@@ -73,15 +91,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     registerOpenMembership(services),
     registerExportMembers(services),
     registerInsertUser(services),
-    registerCommand('asana.rememberUser', logger, (workspaceGid: string, user: TypeaheadUser) => recent.add(workspaceGid, user)),
+    registerCommand('asana.rememberUser', services, (workspaceGid: string, user: TypeaheadUser) => recent.add(workspaceGid, user)),
     registerUserCompletion(services),
   );
 
-  // SecretStorage only: no request to Asana until the view is opened.
+  // SecretStorage only: no request to Asana until the view is opened (a snapshot needs none).
   await session.restore();
   await setSignedIn(!!session.signedIn);
   if (!session.signedIn) await setViewState('signedOut');
-  return { session, tree, treeView: treeView as vscode.TreeView<unknown>, logger, viewState, recent };
+
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    session,
+    store,
+    tree,
+    treeView: treeView as vscode.TreeView<unknown>,
+    logger,
+    viewState,
+    recent,
+    storageRoot,
+    useUi(ui) {
+      services.ui = ui;
+      return new vscode.Disposable(() => {
+        if (services.ui === ui) services.ui = vscodeUi;
+      });
+    },
+  };
 }
 
 export function deactivate(): void {}

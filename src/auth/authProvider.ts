@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Session } from './session';
+import type { Ui } from '../ui/ui';
 import { promptSignIn } from './signIn';
 
 export const AUTH_PROVIDER_ID = 'asana-pat';
@@ -14,7 +15,11 @@ export class AsanaAuthenticationProvider implements vscode.AuthenticationProvide
   private last: vscode.AuthenticationSession | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly session: Session) {
+  constructor(
+    private readonly session: Session,
+    /** The UI seam as it is when sign-in is asked for (tests replace it). */
+    private readonly ui: () => Ui,
+  ) {
     this.last = this.toSession();
     this.subscription = session.onDidChange(() => {
       const next = this.toSession();
@@ -31,7 +36,7 @@ export class AsanaAuthenticationProvider implements vscode.AuthenticationProvide
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const signedIn = await promptSignIn(this.session);
+    const signedIn = await promptSignIn(this.session, this.ui());
     const s = signedIn && this.toSession();
     if (!s) throw new Error('Sign-in was cancelled.');
     return s;

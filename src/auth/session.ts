@@ -17,6 +17,9 @@ export class Session implements vscode.Disposable {
   private current: (SignedIn & { token: string }) | undefined;
   private readonly changed = new vscode.EventEmitter<SignedIn | undefined>();
   readonly onDidChange = this.changed.event;
+  private readonly signedOut = new vscode.EventEmitter<SignedIn>();
+  /** The person signed out (here, or after Asana refused the token): what was kept for the account goes. */
+  readonly onDidSignOut = this.signedOut.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -24,7 +27,7 @@ export class Session implements vscode.Disposable {
     private readonly logger: ChannelLogger,
     private readonly baseUrl: () => string,
   ) {
-    this.subscriptions.push(this.changed, store.onDidChange(() => void this.restore()));
+    this.subscriptions.push(this.changed, this.signedOut, store.onDidChange(() => void this.restore()));
   }
 
   get signedIn(): SignedIn | undefined {
@@ -61,7 +64,10 @@ export class Session implements vscode.Disposable {
     const had = this.current;
     await this.store.clear();
     this.use(undefined);
-    if (had) this.logger.info(`Signed out ${had.account.name}.`);
+    if (had) {
+      this.logger.info(`Signed out ${had.account.name}.`);
+      this.signedOut.fire(had);
+    }
   }
 
   /** Rebuilds the client, e.g. after the API URL setting changed. */

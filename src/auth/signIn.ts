@@ -1,14 +1,15 @@
 /** The sign-in flow: ask for a personal access token, check it with Asana, then store it. */
 import * as vscode from 'vscode';
 import { isAsanaError } from '../asana/errors';
+import type { Ui } from '../ui/ui';
 import type { Session, SignedIn } from './session';
 
 const TOKEN_HELP_URL = 'https://app.asana.com/0/my-apps';
 
-export async function promptSignIn(session: Session): Promise<SignedIn | undefined> {
+export async function promptSignIn(session: Session, ui: Ui): Promise<SignedIn | undefined> {
   let value = '';
   for (;;) {
-    const token = await vscode.window.showInputBox({
+    const token = await ui.showInputBox({
       title: 'Sign in to Asana',
       prompt: `Paste a personal access token (Asana: My settings → Apps → Developer console, ${TOKEN_HELP_URL}). It is kept in VS Code's secret storage.`,
       placeHolder: 'Personal access token',
@@ -26,7 +27,7 @@ export async function promptSignIn(session: Session): Promise<SignedIn | undefin
     value = token;
     const result = await checkToken(session, token.trim());
     if (result.ok) return session.signIn(token.trim(), result.me);
-    const again = await vscode.window.showErrorMessage(result.message, 'Try Again');
+    const again = await ui.showErrorMessage(result.message, 'Try Again');
     if (again !== 'Try Again') return undefined;
   }
 }

@@ -1,9 +1,9 @@
 /** Filtering the tree's members by text and by role; the view's description shows the filter. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { RoleFilter } from '../members/memberFilter';
 import { NO_FILTER } from '../members/memberFilter';
 import { registerCommand } from './runCommand';
-import { Dismissed, type Services } from './services';
+import { Dismissed, type Services } from '../services';
 
 const ROLES: Array<{ role: RoleFilter; label: string; description: string }> = [
   { role: 'admin', label: '$(shield) Admins', description: 'can manage the workspace and remove people' },
@@ -14,10 +14,10 @@ const ROLES: Array<{ role: RoleFilter; label: string; description: string }> = [
 ];
 
 export function registerFilterCommands(services: Services): vscode.Disposable[] {
-  const { tree, logger } = services;
+  const { tree } = services;
   return [
-    registerCommand('asana.filterMembers', logger, async () => {
-      const text = await vscode.window.showInputBox({
+    registerCommand('asana.filterMembers', services, async () => {
+      const text = await services.ui.showInputBox({
         title: 'Filter Asana Members',
         prompt: 'Show members whose name or email contains these words (accents and case ignored). Empty to show all.',
         value: tree.currentFilter.text,
@@ -26,15 +26,15 @@ export function registerFilterCommands(services: Services): vscode.Disposable[] 
       if (text === undefined) throw new Dismissed();
       tree.setFilter({ ...tree.currentFilter, text: text.slice(0, 200) });
     }),
-    registerCommand('asana.filterByRole', logger, async () => {
+    registerCommand('asana.filterByRole', services, async () => {
       const current = new Set(tree.currentFilter.roles);
-      const picked = await vscode.window.showQuickPick(
+      const picked = await services.ui.showQuickPick(
         ROLES.map((r) => ({ ...r, picked: current.has(r.role) })),
         { title: 'Show Members With These Roles', placeHolder: 'None selected shows everyone', canPickMany: true },
       );
       if (!picked) throw new Dismissed();
       tree.setFilter({ ...tree.currentFilter, roles: picked.map((p) => p.role) });
     }),
-    registerCommand('asana.clearFilter', logger, () => tree.setFilter(NO_FILTER)),
+    registerCommand('asana.clearFilter', services, () => tree.setFilter(NO_FILTER)),
   ];
 }

@@ -1,23 +1,23 @@
-/** Finds a person by typeahead, then offers what one does with them. */
+/** Finds a person (from the store at once when the members are known), then offers what one does with them. */
 import * as vscode from 'vscode';
 import { profileUrl } from '../asanaLinks';
 import type { TypeaheadUser } from '../asana/schemas';
+import type { AccountStore } from '../store/accountStore';
 import { pickPerson } from './pickPerson';
 import { registerCommand } from './runCommand';
-import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
+import { contextWorkspace, Dismissed, requireAccount, type Services } from '../services';
 
 export function registerFindUser(services: Services): vscode.Disposable {
-  return registerCommand('asana.findUser', services.logger, async () => {
-    const client = await requireClient(services);
-    const workspace = await contextWorkspace(services, 'Find a Person in Which Workspace?');
-    const user = await pickPerson(services, client, workspace, `Find a Person in ${workspace.workspace.name}`);
+  return registerCommand('asana.findUser', services, async () => {
+    const account = await requireAccount(services);
+    const workspace = await contextWorkspace(services, account, 'Find a Person in Which Workspace?');
+    const user = await pickPerson(services, account, workspace, `Find a Person in ${workspace.name}`);
     if (!user) throw new Dismissed();
-    await offerActions(services, workspace.gid, user);
+    await offerActions(services, account, workspace.gid, user);
   });
 }
 
-export async function offerActions(services: Services, workspaceGid: string, user: TypeaheadUser): Promise<void> {
-  const client = await requireClient(services);
+export async function offerActions(services: Services, account: AccountStore, workspaceGid: string, user: TypeaheadUser): Promise<void> {
   const actions = [
     { label: '$(list-tree) Reveal in the Asana View', id: 'reveal' },
     { label: '$(history) Show All Memberships', description: 'including inactive ones', id: 'memberships' },
@@ -25,30 +25,26 @@ export async function offerActions(services: Services, workspaceGid: string, use
     { label: '$(copy) Copy User Id', description: user.gid, id: 'gid' },
     { label: '$(link-external) Open Profile in Asana', id: 'open' },
   ];
-  const action = await vscode.window.showQuickPick(actions, { title: user.name, placeHolder: 'What do you want to do?' });
+  const action = await services.ui.showQuickPick(actions, { title: user.name, placeHolder: 'What do you want to do?' });
   switch (action?.id) {
     case 'reveal': {
-      const node = await vscode.window.withProgress({ location: { viewId: 'asana.workspaces' } }, () =>
-        services.tree.memberNode(workspaceGid, user.gid),
-      );
-      if (!node) throw new Error(`${user.name} is not an active member of this workspace.`);
-      await vscode.commands.executeCommand('asana.workspaces.focus');
-      await services.tree.reveal(node);
+      const shown = await vscode.window.withProgress({ location: { viewId: 'asana.workspaces' } }, () => services.tree.revealMember(workspaceGid, user.gid));
+      if (!shown) throw new Error(`${user.name} is not an active member of this workspace.`);
       return;
     }
     case 'memberships':
       await vscode.commands.executeCommand('asana.showUserMemberships', { gid: user.gid, name: user.name });
       return;
     case 'email': {
-      const email = services.tree.listingOf(workspaceGid)?.emailOf(user.gid) ?? (await client.getUser(user.gid)).email;
+      const email = account.membersOf(workspaceGid)?.index.emailOf(user.gid) ?? (await account.client.getUser(user.gid)).email;
       if (!email) throw new Error(`Asana does not show ${user.name}'s email address to you.`);
       await vscode.env.clipboard.writeText(email);
-      void vscode.window.showInformationMessage(`Copied ${email}.`);
+      void services.ui.showInformationMessage(`Copied ${email}.`);
       return;
     }
     case 'gid':
       await vscode.env.clipboard.writeText(user.gid);
-      void vscode.window.showInformationMessage(`Copied ${user.name}'s user id.`);
+      void services.ui.showInformationMessage(`Copied ${user.name}'s user id.`);
       return;
     case 'open':
       await vscode.env.openExternal(vscode.Uri.parse(profileUrl(user.gid)));

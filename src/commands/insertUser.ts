@@ -1,22 +1,22 @@
-/** Inserts a person found by typeahead at every cursor of the active editor. */
+/** Inserts a person found by search at every cursor of the active editor. */
 import * as vscode from 'vscode';
 import { insertFormat, insertTemplate } from '../config';
 import { formatUser } from '../members/formatUser';
 import { pickPerson } from './pickPerson';
 import { registerCommand } from './runCommand';
-import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
+import { contextWorkspace, Dismissed, requireAccount, type Services } from '../services';
 
 export function registerInsertUser(services: Services): vscode.Disposable {
-  return registerCommand('asana.insertUser', services.logger, async () => {
+  return registerCommand('asana.insertUser', services, async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) throw new Error('Open a file to insert a person into.');
-    const client = await requireClient(services);
-    const workspace = await contextWorkspace(services, 'Insert a Person from Which Workspace?');
-    const picked = await pickPerson(services, client, workspace, `Insert a Person from ${workspace.workspace.name}`);
+    const account = await requireAccount(services);
+    const workspace = await contextWorkspace(services, account, 'Insert a Person from Which Workspace?');
+    const picked = await pickPerson(services, account, workspace, `Insert a Person from ${workspace.name}`);
     if (!picked) throw new Dismissed();
     const format = insertFormat();
-    let email = services.tree.listingOf(workspace.gid)?.emailOf(picked.gid);
-    if (!email && (format === 'email' || format === 'template')) email = (await client.getUser(picked.gid)).email ?? undefined;
+    let email = account.membersOf(workspace.gid)?.index.emailOf(picked.gid);
+    if (!email && (format === 'email' || format === 'template')) email = (await account.client.getUser(picked.gid)).email ?? undefined;
     const text = formatUser({ gid: picked.gid, name: picked.name, email }, format, insertTemplate());
     const ok = await editor.edit((edit) => {
       for (const selection of editor.selections) edit.replace(selection, text);

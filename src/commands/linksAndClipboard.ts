@@ -3,32 +3,31 @@ import * as vscode from 'vscode';
 import { myTasksUrl, profileUrl, workspaceUrl } from '../asanaLinks';
 import type { MemberNode, WorkspaceNode } from '../tree/nodes';
 import { registerCommand } from './runCommand';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 export function registerLinkCommands(services: Services): vscode.Disposable[] {
-  const { logger } = services;
   const open = (url: string) => vscode.env.openExternal(vscode.Uri.parse(url));
   const copy = async (text: string, what: string) => {
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3_000);
   };
   return [
-    registerCommand('asana.openInAsana', logger, (node?: WorkspaceNode | MemberNode) => {
+    registerCommand('asana.openInAsana', services, (node?: WorkspaceNode | MemberNode) => {
       if (!node) return open('https://app.asana.com/');
       return 'membership' in node ? open(profileUrl(node.membership.user.gid)) : open(workspaceUrl(node.gid));
     }),
-    registerCommand('asana.openMyTasks', logger, (node: MemberNode) => {
+    registerCommand('asana.openMyTasks', services, (node: MemberNode) => {
       const list = node.membership.user_task_list;
       if (!list) throw new Error(`${node.membership.user.name} has no My Tasks list in this workspace.`);
       return open(myTasksUrl(list.gid));
     }),
-    registerCommand('asana.copyEmail', logger, (node: MemberNode, selected?: MemberNode[]) => {
+    registerCommand('asana.copyEmail', services, (node: MemberNode, selected?: MemberNode[]) => {
       const nodes = selected?.length ? selected.filter((n) => 'membership' in n) : [node];
       const emails = nodes.map((n) => n.email).filter((e): e is string => !!e);
       if (emails.length === 0) throw new Error('Asana did not give an email address for this member.');
       return copy(emails.join(', '), emails.length === 1 ? emails[0]! : `${emails.length} email addresses`);
     }),
-    registerCommand('asana.copyGid', logger, (node: WorkspaceNode | MemberNode) => {
+    registerCommand('asana.copyGid', services, (node: WorkspaceNode | MemberNode) => {
       const gid = 'membership' in node ? node.membership.user.gid : node.gid;
       return copy(gid, `id ${gid}`);
     }),

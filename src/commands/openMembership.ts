@@ -4,14 +4,15 @@ import { requireGid } from '../asana/validate';
 import { describeMember } from '../members/describeMember';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { registerCommand } from './runCommand';
-import { Dismissed, requireClient, type Services } from './services';
+import { Dismissed, requireAccount, type Services } from '../services';
 
 export function registerOpenMembership(services: Services): vscode.Disposable {
-  return registerCommand('asana.openMembership', services.logger, async (gidArg?: string) => {
-    const client = await requireClient(services);
+  return registerCommand('asana.openMembership', services, async (gidArg?: string) => {
+    const account = await requireAccount(services);
+    const client = account.client;
     const text =
       gidArg ??
-      (await vscode.window.showInputBox({
+      (await services.ui.showInputBox({
         title: 'Open Asana Workspace Membership',
         prompt: 'The id of a workspace membership (digits only).',
         ignoreFocusOut: true,
@@ -20,13 +21,8 @@ export function registerOpenMembership(services: Services): vscode.Disposable {
     if (text === undefined) throw new Dismissed();
     const gid = requireGid(text, 'membership');
     const m = await withAsanaProgress(client, 'Looking up the membership…', (p) => client.getWorkspaceMembership(gid, { signal: p.signal }));
-    const node = m.is_active ? await services.tree.memberNode(m.workspace.gid, m.user.gid) : undefined;
-    if (node) {
-      await vscode.commands.executeCommand('asana.workspaces.focus');
-      await services.tree.reveal(node);
-      return;
-    }
-    const choice = await vscode.window.showInformationMessage(
+    if (m.is_active && (await services.tree.revealMember(m.workspace.gid, m.user.gid))) return;
+    const choice = await services.ui.showInformationMessage(
       `${m.user.name} in ${m.workspace.name}: ${describeMember(m, undefined) || 'member'}${m.is_active ? '' : ' (removed)'}.`,
       'Show All Their Memberships',
     );

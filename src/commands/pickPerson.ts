@@ -1,17 +1,19 @@
-import type { AsanaClient } from '../asana/client';
-import type { TypeaheadUser } from '../asana/schemas';
+import type { TypeaheadUser, Workspace } from '../asana/schemas';
 import { typeaheadDebounceMs } from '../config';
+import { localPeople } from '../search/localPeople';
 import { pickUser } from '../search/userQuickPick';
-import type { WorkspaceNode } from '../tree/nodes';
-import type { Services } from './services';
+import type { AccountStore } from '../store/accountStore';
+import type { Services } from '../services';
 
-/** The typeahead people picker for one workspace, with the tree's emails and the recent picks. */
-export function pickPerson(services: Services, client: AsanaClient, workspace: WorkspaceNode, title: string): Promise<TypeaheadUser | undefined> {
-  return pickUser(client, {
+/** The people picker for one workspace: the store's members first, Asana's typeahead for the rest, recent picks. */
+export function pickPerson(services: Services, account: AccountStore, workspace: Workspace, title: string): Promise<TypeaheadUser | undefined> {
+  return pickUser(services.ui, account.client, {
     title,
     workspaceGid: workspace.gid,
+    workspaceName: workspace.name,
     debounceMs: typeaheadDebounceMs(),
     recent: services.recent,
-    emailOf: (gid) => services.tree.listingOf(workspace.gid)?.emailOf(gid),
+    local: localPeople(account, workspace.gid),
+    emailOf: (gid) => account.membersOf(workspace.gid)?.index.emailOf(gid),
   });
 }

@@ -5,35 +5,34 @@
 import * as vscode from 'vscode';
 import { isAsanaError } from '../asana/errors';
 import type { ChannelLogger } from '../log/channelLogger';
+import { Dismissed } from '../ui/dismissed';
+import type { Ui } from '../ui/ui';
 
-/** Thrown when the person backs out of a prompt: the command ends quietly. */
-export class Dismissed extends Error {
-  constructor() {
-    super('Dismissed');
-  }
+/** What a command needs to report a failure: the log, and the UI seam to show it through. */
+export interface CommandContext {
+  readonly logger: ChannelLogger;
+  readonly ui: Ui;
 }
 
-export function registerCommand(
-  id: string,
-  logger: ChannelLogger,
-  handler: (...args: never[]) => unknown,
-): vscode.Disposable {
+export { Dismissed };
+
+export function registerCommand(id: string, context: CommandContext, handler: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await (handler as (...a: unknown[]) => unknown)(...args);
     } catch (e) {
-      await reportError(e, logger);
+      await reportError(e, context);
       return undefined;
     }
   });
 }
 
-export async function reportError(e: unknown, logger: ChannelLogger): Promise<void> {
+export async function reportError(e: unknown, { logger, ui }: CommandContext): Promise<void> {
   if (e instanceof Dismissed || (isAsanaError(e) && e.kind === 'cancelled')) return;
   const message = logger.clean(e instanceof Error ? e.message : String(e));
   logger.error(isAsanaError(e) ? message : `${message}\n${e instanceof Error ? logger.clean(e.stack ?? '') : ''}`);
   const actions = isAsanaError(e) && e.kind === 'unauthorized' ? ['Sign In', 'Show Log'] : ['Show Log'];
-  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  const choice = await ui.showErrorMessage(message, ...actions);
   if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
   if (choice === 'Show Log') logger.channel.show(true);
 }

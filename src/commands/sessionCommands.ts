@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
-import type { Session } from '../auth/session';
 import { promptSignIn } from '../auth/signIn';
-import type { ChannelLogger } from '../log/channelLogger';
 import { registerCommand } from './runCommand';
+import type { Services } from '../services';
 
-export function registerSessionCommands(session: Session, logger: ChannelLogger): vscode.Disposable[] {
+export function registerSessionCommands(services: Services): vscode.Disposable[] {
+  const { session, logger } = services;
   return [
-    registerCommand('asana.signIn', logger, async () => {
-      const signedIn = await promptSignIn(session);
+    registerCommand('asana.signIn', services, async () => {
+      const signedIn = await promptSignIn(session, services.ui);
       if (signedIn) {
-        void vscode.window.showInformationMessage(`Signed in to Asana as ${signedIn.account.name}.`);
+        void services.ui.showInformationMessage(`Signed in to Asana as ${signedIn.account.name}.`);
         await vscode.commands.executeCommand(`${'asana.workspaces'}.focus`);
       }
       return signedIn?.account.gid;
     }),
-    registerCommand('asana.signOut', logger, async () => {
+    registerCommand('asana.signOut', services, async () => {
       const who = session.signedIn?.account.name;
       await session.signOut();
-      if (who) void vscode.window.showInformationMessage(`Signed out of Asana (${who}).`);
+      if (who) void services.ui.showInformationMessage(`Signed out of Asana (${who}).`);
     }),
-    registerCommand('asana.showLog', logger, () => logger.channel.show()),
+    registerCommand('asana.showLog', services, () => logger.channel.show()),
   ];
 }

@@ -2,29 +2,29 @@
  * Every membership of one person, inactive ones included (only the per-user listing has them:
  * the most asked question about this API), with roles and dates; picking one reveals it.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Membership } from '../asana/schemas';
 import { badgesOf } from '../members/describeMember';
 import type { MemberNode } from '../tree/nodes';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { registerCommand } from './runCommand';
-import { contextWorkspace, Dismissed, requireClient, type Services } from './services';
+import { contextWorkspace, Dismissed, requireAccount, type Services } from '../services';
 import { pickPerson } from './pickPerson';
 
 type UserRef = { gid: string; name: string };
 
 export function registerShowUserMemberships(services: Services): vscode.Disposable {
-  return registerCommand('asana.showUserMemberships', services.logger, async (arg?: MemberNode | UserRef) => {
-    const client = await requireClient(services);
+  return registerCommand('asana.showUserMemberships', services, async (arg?: MemberNode | UserRef) => {
+    const client = (await requireAccount(services)).client;
     const user = arg && 'membership' in arg ? arg.membership.user : arg ?? (await askUser(services));
     const memberships = await withAsanaProgress(client, `Loading the memberships of ${user.name}…`, (p) =>
       client.listUserMemberships(user.gid, { signal: p.signal }),
     );
     if (memberships.length === 0) {
-      void vscode.window.showInformationMessage(`${user.name} has no membership in a workspace you can see.`);
+      void services.ui.showInformationMessage(`${user.name} has no membership in a workspace you can see.`);
       return;
     }
-    const picked = await vscode.window.showQuickPick(memberships.map(toItem), {
+    const picked = await services.ui.showQuickPick(memberships.map(toItem), {
       title: `${user.name}: ${memberships.length} membership${memberships.length === 1 ? '' : 's'} (${memberships.filter((m) => !m.is_active).length} inactive)`,
       placeHolder: 'Pick one to reveal it in the Asana view',
       matchOnDescription: true,
@@ -32,23 +32,19 @@ export function registerShowUserMemberships(services: Services): vscode.Disposab
     });
     if (!picked) return;
     if (!picked.membership.is_active) {
-      void vscode.window.showInformationMessage(
+      void services.ui.showInformationMessage(
         `${user.name}'s membership in ${picked.membership.workspace.name} is inactive (removed); Asana lists only active members in a workspace.`,
       );
       return;
     }
-    const node = await services.tree.memberNode(picked.membership.workspace.gid, user.gid);
-    if (node) {
-      await vscode.commands.executeCommand('asana.workspaces.focus');
-      await services.tree.reveal(node);
-    }
+    await services.tree.revealMember(picked.membership.workspace.gid, user.gid);
   });
 }
 
 async function askUser(services: Services): Promise<UserRef> {
-  const client = await requireClient(services);
-  const workspace = await contextWorkspace(services, 'Find the Person in Which Workspace?');
-  const user = await pickPerson(services, client, workspace, `Whose memberships? (search ${workspace.workspace.name})`);
+  const account = await requireAccount(services);
+  const workspace = await contextWorkspace(services, account, 'Find the Person in Which Workspace?');
+  const user = await pickPerson(services, account, workspace, `Whose memberships? (search ${workspace.name})`);
   if (!user) throw new Dismissed();
   return user;
 }

@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
-import type { ChannelLogger } from '../log/channelLogger';
-import type { WorkspaceTreeProvider } from '../tree/workspaceTree';
 import { registerCommand } from './runCommand';
+import type { Services } from '../services';
 
-export function registerTreeCommands(tree: WorkspaceTreeProvider, logger: ChannelLogger): vscode.Disposable[] {
+export function registerTreeCommands(services: Services): vscode.Disposable[] {
+  const { store, tree } = services;
   return [
-    registerCommand('asana.refresh', logger, () => tree.refresh()),
-    registerCommand('asana.retryMembers', logger, (workspaceGid: string) => tree.retryMembers(workspaceGid)),
+    registerCommand('asana.refresh', services, () => tree.refresh()),
+    registerCommand('asana.retryMembers', services, (workspaceGid: string) => store.account?.membersOf(workspaceGid)?.refresh()),
   ];
 }

@@ -1,8 +1,9 @@
 /** Keeps the @-mention completion provider registered as the settings say (on/off, languages, trigger). */
 import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { preferredWorkspace } from '../services';
 import { completionEnabled, completionLanguages, completionTrigger, insertFormat, insertTemplate, typeaheadDebounceMs } from '../config';
-import type { Services } from '../commands/services';
-import { preferredWorkspace } from '../commands/services';
+import { localPeople } from './localPeople';
 import { UserCompletionProvider } from './userCompletionProvider';
 
 export function registerUserCompletion(services: Services): vscode.Disposable {
@@ -14,10 +15,14 @@ export function registerUserCompletion(services: Services): vscode.Disposable {
     const trigger = completionTrigger();
     const provider = new UserCompletionProvider(
       {
-        client: () => services.session.signedIn?.client,
+        client: () => services.store.account?.client,
         // Completion cannot ask which workspace: without a clear choice it uses the first one.
-        workspaceGid: () => (preferredWorkspace(services) ?? services.tree.workspaceNodes()[0])?.gid,
-        emailOf: (ws, user) => services.tree.listingOf(ws)?.emailOf(user),
+        workspaceGid: () => (preferredWorkspace(services) ?? services.store.account?.workspaces?.[0])?.gid,
+        local: (workspaceGid) => {
+          const account = services.store.account;
+          return account ? localPeople(account, workspaceGid) : () => undefined;
+        },
+        emailOf: (ws, user) => services.store.account?.membersOf(ws)?.index.emailOf(user),
         recent: services.recent,
         format: () => ({ format: insertFormat(), template: insertTemplate() }),
         debounceMs: typeaheadDebounceMs,

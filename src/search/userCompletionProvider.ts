@@ -1,18 +1,21 @@
 /**
  * Offers Asana people after a trigger character ("@" by default) in the languages chosen in the
- * settings, through the same debounced, cached, never-stale typeahead as the quick-pick.
+ * settings: from the members the store holds at once, from Asana's typeahead (debounced, cached,
+ * never stale) for what the store cannot answer.
  */
 import * as vscode from 'vscode';
 import type { AsanaClient } from '../asana/client';
 import type { TypeaheadUser } from '../asana/schemas';
 import { formatUser, type InsertFormat } from '../members/formatUser';
-import type { RecentUsers } from './recentUsers';
 import { queryAt } from './mentionQuery';
+import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
+import type { RecentUsers } from './recentUsers';
 import { TypeaheadController } from './typeaheadController';
 
 export interface CompletionSource {
   client(): AsanaClient | undefined;
   workspaceGid(): string | undefined;
+  local(workspaceGid: string): LocalSearch;
   emailOf(workspaceGid: string, userGid: string): string | undefined;
   readonly recent: RecentUsers;
   format(): { format: InsertFormat; template: string };
@@ -20,7 +23,8 @@ export interface CompletionSource {
 }
 
 export class UserCompletionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
-  private controller: { key: string; client: AsanaClient; ctl: TypeaheadController } | undefined;
+  private search: { key: string; client: AsanaClient; people: PeopleSearch; controller: TypeaheadController } | undefined;
+  private top: { workspaceGid: string; client: AsanaClient; at: number; users: TypeaheadUser[] } | undefined;
 
   constructor(
     private readonly source: CompletionSource,
@@ -35,21 +39,25 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
     const query = queryAt(before, this.trigger);
     if (query === undefined) return undefined;
     const range = new vscode.Range(position.translate(0, -(query.length + 1)), position);
-    const users = query === '' ? await this.firstPeople(client, workspaceGid) : (await this.controllerFor(client, workspaceGid).request(query))?.users;
-    if (!users) return undefined;
-    // Incomplete: VS Code asks again as the person keeps typing, and the controller debounces.
-    return new vscode.CompletionList(users.map((u) => this.item(u, workspaceGid, range)), true);
+    const people = query === '' ? await this.firstPeople(client, workspaceGid) : await this.searchFor(client, workspaceGid).request(query);
+    if (!people) return undefined;
+    // Incomplete: VS Code asks again as the person keeps typing.
+    return new vscode.CompletionList(
+      people.map((p) => this.item(p, workspaceGid, range)),
+      true,
+    );
   }
 
   dispose(): void {
-    this.controller?.ctl.dispose();
+    this.search?.people.dispose();
+    this.search?.controller.dispose();
   }
 
   /**
    * Right after the trigger: recent picks, then the people Asana ranks first. An empty list
    * would close the suggestion widget, and languages such as Markdown do not reopen it as you type.
    */
-  private async firstPeople(client: AsanaClient, workspaceGid: string): Promise<TypeaheadUser[]> {
+  private async firstPeople(client: AsanaClient, workspaceGid: string): Promise<Person[]> {
     const recent = this.source.recent.list(workspaceGid);
     const cached = this.top?.workspaceGid === workspaceGid && this.top.client === client && Date.now() - this.top.at < 60_000 ? this.top.users : undefined;
     let top = cached;
@@ -65,32 +73,26 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
     return [...recent, ...top.filter((u) => !seen.has(u.gid))];
   }
 
-  private top: { workspaceGid: string; client: AsanaClient; at: number; users: TypeaheadUser[] } | undefined;
-
-  private item(user: TypeaheadUser, workspaceGid: string, range: vscode.Range): vscode.CompletionItem {
-    const email = this.source.emailOf(workspaceGid, user.gid);
+  private item(person: Person, workspaceGid: string, range: vscode.Range): vscode.CompletionItem {
+    const email = person.email ?? this.source.emailOf(workspaceGid, person.gid);
     const { format, template } = this.source.format();
-    const item = new vscode.CompletionItem({ label: user.name, description: email }, vscode.CompletionItemKind.User);
-    item.insertText = formatUser({ gid: user.gid, name: user.name, email }, format, template);
+    const item = new vscode.CompletionItem({ label: person.name, description: email }, vscode.CompletionItemKind.User);
+    item.insertText = formatUser({ gid: person.gid, name: person.name, email }, format, template);
     item.range = range;
-    item.filterText = `${this.trigger}${user.name} ${email ?? ''}`;
+    item.filterText = `${this.trigger}${person.name} ${email ?? ''}`;
     item.detail = 'Asana';
-    item.command = { command: 'asana.rememberUser', title: 'Remember', arguments: [workspaceGid, user] };
+    item.command = { command: 'asana.rememberUser', title: 'Remember', arguments: [workspaceGid, { gid: person.gid, name: person.name }] };
     return item;
   }
 
-  private controllerFor(client: AsanaClient, workspaceGid: string): TypeaheadController {
-    const key = workspaceGid;
-    if (this.controller?.key !== key || this.controller.client !== client) {
-      this.controller?.ctl.dispose();
-      this.controller = {
-        key,
-        client,
-        ctl: new TypeaheadController((q, signal) => client.typeaheadUsers(workspaceGid, q, { signal, count: 20 }), {
-          debounceMs: this.source.debounceMs(),
-        }),
-      };
+  private searchFor(client: AsanaClient, workspaceGid: string): PeopleSearch {
+    if (this.search?.key !== workspaceGid || this.search.client !== client) {
+      this.dispose();
+      const controller = new TypeaheadController((q, signal) => client.typeaheadUsers(workspaceGid, q, { signal, count: 20 }), {
+        debounceMs: this.source.debounceMs(),
+      });
+      this.search = { key: workspaceGid, client, controller, people: new PeopleSearch(this.source.local(workspaceGid), controller) };
     }
-    return this.controller.ctl;
+    return this.search.people;
   }
 }

@@ -1,20 +1,24 @@
 /**
- * The "find a user" quick-pick: queries Asana's typeahead as the person types, through the
- * shared TypeaheadController (debounced, cancellable, never stale, cached), with recent picks
- * when the box is empty.
+ * The "find a person" quick-pick: answers from the members the store holds as the person types,
+ * and from Asana's typeahead (debounced, cancellable, never stale, cached) for what the store cannot
+ * answer, with recent picks when the box is empty.
  */
 import * as vscode from 'vscode';
 import type { AsanaClient } from '../asana/client';
 import type { TypeaheadUser } from '../asana/schemas';
+import type { Ui } from '../ui/ui';
+import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
 import type { RecentUsers } from './recentUsers';
 import { TypeaheadController } from './typeaheadController';
 
 export interface UserPickOptions {
   readonly title: string;
   readonly workspaceGid: string;
+  readonly workspaceName: string;
   readonly debounceMs: number;
   readonly recent: RecentUsers;
-  /** Emails already known (from the tree), shown beside names. */
+  readonly local: LocalSearch;
+  /** Emails known to the store, for people Asana's typeahead found. */
   readonly emailOf?: (userGid: string) => string | undefined;
   readonly placeholder?: string;
 }
@@ -23,51 +27,52 @@ interface UserItem extends vscode.QuickPickItem {
   readonly user: TypeaheadUser;
 }
 
-export function pickUser(client: AsanaClient, opts: UserPickOptions): Promise<TypeaheadUser | undefined> {
+export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Promise<TypeaheadUser | undefined> {
   return new Promise((resolve) => {
-    const quickPick = vscode.window.createQuickPick<UserItem>();
-    const controller = new TypeaheadController(
-      (query, signal) => client.typeaheadUsers(opts.workspaceGid, query, { signal, count: 20 }),
-      { debounceMs: opts.debounceMs },
-    );
+    const quickPick = ui.createQuickPick<UserItem>();
+    const controller = new TypeaheadController((query, signal) => client.typeaheadUsers(opts.workspaceGid, query, { signal, count: 20 }), {
+      debounceMs: opts.debounceMs,
+    });
+    const search = new PeopleSearch(opts.local, controller);
     let settled = false;
     const finish = (user: TypeaheadUser | undefined) => {
       if (settled) return;
       settled = true;
       resolve(user);
+      search.dispose();
       controller.dispose();
       quickPick.dispose();
     };
-    const toItems = (users: readonly TypeaheadUser[], recent: boolean): UserItem[] =>
-      users.map((user) => ({
-        label: user.name,
-        description: opts.emailOf?.(user.gid),
+    const toItems = (people: readonly Person[], recent: boolean): UserItem[] =>
+      people.map((person) => ({
+        label: person.name,
+        description: person.email ?? opts.emailOf?.(person.gid),
         detail: recent ? 'Recently picked' : undefined,
         iconPath: new vscode.ThemeIcon(recent ? 'history' : 'account'),
-        // The list shows Asana's ranking; VS Code's own fuzzy filter must not hide its answers.
+        // The list shows our ranking; VS Code's own fuzzy filter must not hide its answers.
         alwaysShow: true,
-        user,
+        user: { gid: person.gid, name: person.name },
       }));
     const showRecent = () => {
       const recent = opts.recent.list(opts.workspaceGid);
       quickPick.items = toItems(recent, true);
-      quickPick.placeholder = recent.length ? 'Recent picks; type a name or email to search Asana' : opts.placeholder ?? 'Type a name or email to search Asana';
+      quickPick.placeholder = recent.length ? 'Recent picks; type a name or email to search' : (opts.placeholder ?? 'Type a name or email to search');
     };
 
     // Handlers first: nothing the person does may be lost while anything awaits.
-    controller.listen({
+    search.listen({
       busy: (busy) => (quickPick.busy = busy),
       results: (result) => {
         if (result.query === '') return showRecent();
-        quickPick.items = toItems(result.users, false);
-        if (result.users.length === 0) quickPick.placeholder = `No Asana user matches "${result.query}"`;
+        quickPick.items = toItems(result.people, false);
+        if (result.people.length === 0 && !result.pending) quickPick.placeholder = `No one in ${opts.workspaceName} matches "${result.query}"`;
       },
       error: (error) => {
         quickPick.items = [];
         quickPick.placeholder = `Search failed: ${error.message}`;
       },
     });
-    quickPick.onDidChangeValue((value) => controller.setQuery(value));
+    quickPick.onDidChangeValue((value) => search.setQuery(value));
     quickPick.onDidAccept(() => {
       const picked = quickPick.selectedItems[0]?.user;
       if (!picked) return;

@@ -235,7 +235,7 @@ export class AccountStore {
 
   /** A workspace as Asana returned it after a rename (or a re-read after a failed one). */
   applyWorkspace(workspace: Workspace): void {
-    if (!this._workspaces) return;
+    if (!this._workspaces || this.disposed) return;
     const i = this._workspaces.findIndex((w) => w.gid === workspace.gid);
     if (i < 0) return;
     this._workspaces = this._workspaces.map((w, j) => (j === i ? workspace : w));

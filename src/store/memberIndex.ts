@@ -25,6 +25,7 @@ export class MemberIndex {
   private readonly byUser = new Map<string, string>();
   private readonly emails = new Map<string, string>();
   private readonly groups = new Map<MemberGroup, SortedRows>(MEMBER_GROUPS.map((g) => [g, new SortedRows()]));
+  private readonly versions = new Map<MemberGroup, number>(MEMBER_GROUPS.map((g) => [g, 0]));
   /** Folded "name words + email" per membership, for search without folding on every keystroke. */
   private readonly haystacks = new Map<string, string>();
 
@@ -34,6 +35,11 @@ export class MemberIndex {
 
   get activeCount(): number {
     return this.entries.size - this.groups.get('inactive')!.length;
+  }
+
+  /** Changes whenever the group's rows (or their emails) change: a key for caches of derived lists. */
+  version(group: MemberGroup): number {
+    return this.versions.get(group)!;
   }
 
   count(group: MemberGroup): number {
@@ -107,15 +113,20 @@ export class MemberIndex {
     }
     for (const [group, keys] of removed) this.groups.get(group)!.removeMany(keys);
     for (const [group, rows] of added) this.groups.get(group)!.insertMany(rows);
+    this.bump(touched);
     return touched;
   }
 
   setEmails(pairs: Iterable<readonly [userGid: string, email: string]>): void {
+    const touched = new Set<MemberGroup>();
     for (const [userGid, email] of pairs) {
       this.emails.set(userGid, email);
       const gid = this.byUser.get(userGid);
-      if (gid !== undefined) this.haystacks.delete(gid);
+      if (gid === undefined) continue;
+      this.haystacks.delete(gid);
+      touched.add(this.entries.get(gid)!.group);
     }
+    this.bump(touched);
   }
 
   /** Removes a membership (the store learned it no longer exists); returns its group. */
@@ -126,6 +137,7 @@ export class MemberIndex {
     this.groups.get(entry.group)!.remove(entry.key);
     this.haystacks.delete(membershipGid);
     if (this.byUser.get(entry.membership.user.gid) === membershipGid) this.byUser.delete(entry.membership.user.gid);
+    this.bump(new Set([entry.group]));
     return entry.group;
   }
 
@@ -155,6 +167,10 @@ export class MemberIndex {
       if (best.length > limit) best.pop();
     }
     return best.map(({ entry }) => ({ membership: entry.membership, email: this.emails.get(entry.membership.user.gid) }));
+  }
+
+  private bump(groups: ReadonlySet<MemberGroup>): void {
+    for (const g of groups) this.versions.set(g, this.versions.get(g)! + 1);
   }
 
   private indexUser(m: Membership): void {

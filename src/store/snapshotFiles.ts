@@ -1,7 +1,8 @@
 /**
  * Snapshots on disk, one folder per account and API URL: written to a temporary file and renamed
  * (a crash mid-write leaves the previous snapshot whole), bounded in size, and read back through the
- * codec, which refuses anything that is not exactly ours.
+ * codec, which refuses anything that is not exactly ours. Writes and deletion run one after another
+ * in the order asked, so a write asked for before a sign-out never lands after its deletion.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
@@ -37,6 +38,9 @@ export function snapshotFolder(root: string, owner: SnapshotOwner): string {
 
 export class SnapshotFiles implements SnapshotStorage {
   readonly folder: string;
+  private chain: Promise<void> = Promise.resolve();
+  /** Moves on at each clear(): writes asked for before it are dropped. */
+  private generation = 0;
 
   constructor(
     root: string,
@@ -62,8 +66,10 @@ export class SnapshotFiles implements SnapshotStorage {
     await this.write(membersFile(workspace.gid), encodeMembers(this.owner, workspace, snapshot));
   }
 
-  async clear(): Promise<void> {
-    await fs.rm(this.folder, { recursive: true, force: true });
+  /** Deletes the account's snapshots, after the write under way; writes asked for earlier are dropped. */
+  clear(): Promise<void> {
+    this.generation++;
+    return this.enqueue(() => fs.rm(this.folder, { recursive: true, force: true }));
   }
 
   private async read<T>(name: string, decode: (text: string) => T): Promise<T | undefined> {
@@ -80,7 +86,20 @@ export class SnapshotFiles implements SnapshotStorage {
     }
   }
 
-  private async write(name: string, text: string): Promise<void> {
+  private write(name: string, text: string): Promise<void> {
+    const generation = this.generation;
+    return this.enqueue(async () => {
+      if (generation === this.generation) await this.writeFile(name, text);
+    });
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(operation, operation);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeFile(name: string, text: string): Promise<void> {
     if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) {
       this.logger.warn(`Not keeping the snapshot ${name}: larger than ${MAX_SNAPSHOT_BYTES} bytes.`);
       return;

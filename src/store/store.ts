@@ -7,7 +7,7 @@ import type { AsanaError } from '../asana/errors';
 import type { Logger } from '../asana/logger';
 import { AccountStore, type MembersChangeEvent } from './accountStore';
 import { Emitter, type Disposable, type Event } from './emitter';
-import { SnapshotFiles } from './snapshotFiles';
+import { SnapshotFiles, snapshotFolder } from './snapshotFiles';
 import type { SnapshotOwner } from './snapshotCodec';
 
 export interface AccountConnection {
@@ -27,6 +27,8 @@ export interface StoreOptions {
 export class Store implements Disposable {
   private current: AccountStore | undefined;
   private subscriptions: Disposable[] = [];
+  /** One SnapshotFiles per folder, so that its writes and its deletion at sign-out keep their order. */
+  private readonly files = new Map<string, SnapshotFiles>();
   private readonly accountChanged = new Emitter<AccountStore | undefined>();
   private readonly workspacesChanged = new Emitter<void>();
   private readonly membersChanged = new Emitter<MembersChangeEvent>();
@@ -68,7 +70,12 @@ export class Store implements Disposable {
   /** Deletes what was kept on disk for an account (at sign-out). */
   async forget(owner: SnapshotOwner): Promise<void> {
     if (this.options.storageRoot === undefined) return;
-    await new SnapshotFiles(this.options.storageRoot, owner, this.options.logger).clear();
+    try {
+      await this.filesFor(owner).clear();
+      this.options.logger.info('Deleted the snapshots of the account that signed out.');
+    } catch (e) {
+      this.options.logger.warn(`Could not delete the snapshots of the account that signed out: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   dispose(): void {
@@ -81,6 +88,13 @@ export class Store implements Disposable {
 
   private snapshotsFor(connection: AccountConnection): SnapshotFiles | undefined {
     if (this.options.storageRoot === undefined || !this.options.snapshotsEnabled()) return undefined;
-    return new SnapshotFiles(this.options.storageRoot, { accountGid: connection.accountGid, apiBaseUrl: connection.apiBaseUrl }, this.options.logger);
+    return this.filesFor({ accountGid: connection.accountGid, apiBaseUrl: connection.apiBaseUrl });
+  }
+
+  private filesFor(owner: SnapshotOwner): SnapshotFiles {
+    const folder = snapshotFolder(this.options.storageRoot!, owner);
+    let files = this.files.get(folder);
+    if (!files) this.files.set(folder, (files = new SnapshotFiles(this.options.storageRoot!, owner, this.options.logger)));
+    return files;
   }
 }

@@ -264,7 +264,7 @@ export class WorkspaceMembers {
   }
 
   private async save(index: MemberIndex): Promise<void> {
-    if (!this.snapshots || this._state !== 'done' || index !== this.shown) return;
+    if (!this.snapshots || this._state !== 'done' || index !== this.shown || this.controller.signal.aborted) return;
     const memberships = index.all();
     const emails = new Map<string, string>();
     for (const m of memberships) {

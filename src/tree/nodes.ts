@@ -1,13 +1,14 @@
-/** One class per kind of row; ids are stable so expansion and selection survive a refresh. */
+/**
+ * One class per kind of row. Ids are stable (expansion and selection survive a refresh and a reload),
+ * and each node carries the record it was last drawn with, so a command run on a row acts on what
+ * the person saw.
+ */
 import type { Membership, Workspace } from '../asana/schemas';
+import type { MemberGroup } from '../store/memberRoles';
 
 export class WorkspaceNode {
   readonly id: string;
-  constructor(
-    public workspace: Workspace,
-    /** Whether the signed-in user is an admin here; undefined until known. */
-    public isAdmin: boolean | undefined = undefined,
-  ) {
+  constructor(public workspace: Workspace) {
     this.id = `workspace:${workspace.gid}`;
   }
   get gid(): string {
@@ -15,18 +16,37 @@ export class WorkspaceNode {
   }
 }
 
-export class MemberNode {
+/** Admins, Members, Guests, View-only, Inactive: the members of a workspace by role. */
+export class GroupNode {
   readonly id: string;
   constructor(
     readonly parent: WorkspaceNode,
-    readonly membership: Membership,
-    readonly email: string | undefined,
-    readonly canRemove: boolean,
-    readonly isMe: boolean,
-    /** Set while a mutation on this member runs ("Removing…"). */
-    readonly busy: string | undefined = undefined,
+    readonly group: MemberGroup,
   ) {
-    this.id = `member:${parent.gid}:${membership.gid}`;
+    this.id = `group:${parent.gid}:${group}`;
+  }
+}
+
+/** A thousand members of a big group, by position in name order. */
+export class RangeNode {
+  readonly id: string;
+  constructor(
+    readonly parent: GroupNode,
+    /** Which thousand: 0 for the first. */
+    readonly index: number,
+  ) {
+    this.id = `range:${parent.parent.gid}:${parent.group}:${index}`;
+  }
+}
+
+export class MemberNode {
+  readonly id: string;
+  constructor(
+    readonly workspace: WorkspaceNode,
+    public membership: Membership,
+    public email: string | undefined,
+  ) {
+    this.id = `member:${workspace.gid}:${membership.gid}`;
   }
 }
 
@@ -43,4 +63,4 @@ export class MessageNode {
   ) {}
 }
 
-export type TreeNode = WorkspaceNode | MemberNode | MessageNode;
+export type TreeNode = WorkspaceNode | GroupNode | RangeNode | MemberNode | MessageNode;

@@ -1,9 +1,10 @@
 /** Turns nodes into TreeItems: labels, badges, icons, context values and tooltips. */
 import * as vscode from 'vscode';
+import type { Workspace } from '../asana/schemas';
 import { describeMember, memberTooltipMarkdown, roleOf } from '../members/describeMember';
-import type { MessageNode} from './nodes';
+import { GROUP_LABELS } from '../store/memberRoles';
 import { escapeMarkdown } from '../util/markdown';
-import { MemberNode, WorkspaceNode, type TreeNode } from './nodes';
+import type { GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
 
 // Plain members get the light outline glyph; the roles worth noticing get colour.
 const ROLE_ICONS: Record<ReturnType<typeof roleOf>, vscode.ThemeIcon> = {
@@ -13,75 +14,109 @@ const ROLE_ICONS: Record<ReturnType<typeof roleOf>, vscode.ThemeIcon> = {
   member: new vscode.ThemeIcon('person'),
 };
 
-export function workspaceContextValue(node: WorkspaceNode): string {
-  const kind = node.workspace.is_organization ? 'org' : 'personal';
-  const role = node.isAdmin === true ? 'admin' : 'member';
-  return `workspace:${kind}:${role}`;
+const GROUP_ICONS: Record<GroupNode['group'], vscode.ThemeIcon> = {
+  admins: new vscode.ThemeIcon('shield'),
+  members: new vscode.ThemeIcon('organization'),
+  guests: new vscode.ThemeIcon('globe'),
+  viewOnly: new vscode.ThemeIcon('eye'),
+  inactive: new vscode.ThemeIcon('circle-slash'),
+};
+
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+export function workspaceContextValue(workspace: Workspace, isAdmin: boolean | undefined): string {
+  return `workspace:${workspace.is_organization ? 'org' : 'personal'}:${isAdmin === true ? 'admin' : 'member'}`;
 }
 
-export function memberContextValue(node: MemberNode): string {
+export interface MemberRowState {
+  readonly canRemove: boolean;
+  readonly isMe: boolean;
+  readonly busy: string | undefined;
+}
+
+export function memberContextValue(node: MemberNode, state: MemberRowState): string {
   const m = node.membership;
   const parts = ['member', roleOf(m), m.is_active ? 'active' : 'inactive'];
-  if (node.canRemove && m.is_active && !node.isMe && !node.busy) parts.push('removable');
-  if (node.isMe) parts.push('me');
+  if (state.canRemove && m.is_active && !state.isMe && !state.busy) parts.push('removable');
+  if (state.isMe) parts.push('me');
   if (node.email) parts.push('hasEmail');
   return parts.join(':');
 }
 
-/** What the workspace row says about its members: a count, or how far loading has got. */
-export interface MemberCount {
-  readonly count: number;
-  readonly loading: boolean;
+export interface WorkspaceRowState {
+  readonly isAdmin: boolean | undefined;
+  /** Active members known, and whether more are on the way; undefined before the members are asked for. */
+  readonly members: { readonly count: number; readonly loading: boolean } | undefined;
+  /** "as of 12 min ago" while the rows come from an earlier session. */
+  readonly asOf: string | undefined;
+  readonly expanded: boolean;
 }
 
-export function toTreeItem(node: TreeNode, memberCount: MemberCount | undefined): vscode.TreeItem {
-  if (node instanceof WorkspaceNode) return workspaceItem(node, memberCount);
-  if (node instanceof MemberNode) return memberItem(node);
-  return messageItem(node);
-}
-
-function workspaceItem(node: WorkspaceNode, memberCount: MemberCount | undefined): vscode.TreeItem {
-  const w = node.workspace;
-  const item = new vscode.TreeItem(w.name, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = node.id;
-  item.iconPath = new vscode.ThemeIcon(w.is_organization ? 'organization' : 'folder');
-  const kind = w.is_organization ? 'organization' : 'workspace';
+export function workspaceItem(workspace: Workspace, id: string, state: WorkspaceRowState): vscode.TreeItem {
+  const item = new vscode.TreeItem(workspace.name, state.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = id;
+  item.iconPath = new vscode.ThemeIcon(workspace.is_organization ? 'organization' : 'folder');
+  const kind = workspace.is_organization ? 'organization' : 'workspace';
   // The icon already says organization or workspace; the row's short space goes to the count and your role.
   const parts: string[] = [];
-  if (memberCount) {
-    const n = memberCount.count.toLocaleString('en-US');
-    parts.push(memberCount.loading ? `loading… ${n}` : `${n} member${memberCount.count === 1 ? '' : 's'}`);
+  if (state.members) {
+    const n = formatCount(state.members.count);
+    parts.push(state.members.loading ? `loading… ${n}` : `${n} member${state.members.count === 1 ? '' : 's'}`);
   }
-  if (node.isAdmin) parts.push('admin');
+  if (state.isAdmin) parts.push('admin');
+  if (state.asOf) parts.push(`as of ${state.asOf}`);
   item.description = parts.join(' · ') || undefined;
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${escapeMarkdown(w.name)}**  \n`);
-  tooltip.appendMarkdown(`$(${w.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
-  if (w.email_domains.length) tooltip.appendMarkdown(`Email domains: ${w.email_domains.map(escapeMarkdown).join(', ')}  \n`);
-  if (node.isAdmin !== undefined) tooltip.appendMarkdown(`You are ${node.isAdmin ? 'an admin' : 'not an admin'} here  \n`);
-  tooltip.appendMarkdown(`Id: \`${w.gid}\``);
+  tooltip.appendMarkdown(`**${escapeMarkdown(workspace.name)}**  \n`);
+  tooltip.appendMarkdown(`$(${workspace.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
+  if (workspace.email_domains.length) tooltip.appendMarkdown(`Email domains: ${workspace.email_domains.map(escapeMarkdown).join(', ')}  \n`);
+  if (state.isAdmin !== undefined) tooltip.appendMarkdown(`You are ${state.isAdmin ? 'an admin' : 'not an admin'} here  \n`);
+  if (state.asOf) tooltip.appendMarkdown(`Members as of ${escapeMarkdown(state.asOf)} (kept from an earlier session), refreshing  \n`);
+  tooltip.appendMarkdown(`Id: \`${escapeMarkdown(workspace.gid)}\``);
   item.tooltip = tooltip;
-  item.contextValue = workspaceContextValue(node);
+  item.contextValue = workspaceContextValue(workspace, state.isAdmin);
   return item;
 }
 
-function memberItem(node: MemberNode): vscode.TreeItem {
+export function groupItem(node: GroupNode, shown: number, total: number, expanded: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(GROUP_LABELS[node.group], expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = GROUP_ICONS[node.group];
+  item.description = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
+  item.contextValue = `group:${node.group}`;
+  return item;
+}
+
+export function rangeItem(node: RangeNode, start: number, end: number, first: string, last: string, expanded: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${formatCount(start + 1)}–${formatCount(end)}`, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = `${first} – ${last}`;
+  item.tooltip = `${GROUP_LABELS[node.parent.group]} ${formatCount(start + 1)} to ${formatCount(end)} in name order: ${first} to ${last}`;
+  item.contextValue = 'range';
+  return item;
+}
+
+export function memberItem(node: MemberNode, state: MemberRowState): vscode.TreeItem {
   const m = node.membership;
   const item = new vscode.TreeItem(m.user.name || '(no name)', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const description = `${node.isMe ? '(you) ' : ''}${describeMember(m, node.email)}`;
-  item.description = node.busy ? `${node.busy} ${description}` : description;
-  item.iconPath = node.busy
+  const description = `${state.isMe ? '(you) ' : ''}${describeMember(m, node.email)}`;
+  item.description = state.busy ? `${state.busy} ${description}` : description;
+  item.iconPath = state.busy
     ? new vscode.ThemeIcon('loading~spin')
     : m.is_active
       ? ROLE_ICONS[roleOf(m)]
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-  const tooltip = new vscode.MarkdownString(memberTooltipMarkdown(m, node.email));
-  tooltip.isTrusted = false;
-  item.tooltip = tooltip;
-  item.contextValue = memberContextValue(node);
+  item.contextValue = memberContextValue(node, state);
   item.accessibilityInformation = { label: `${m.user.name}, ${description}` };
   return item;
+}
+
+/** The member's tooltip, built only when hovered (resolveTreeItem): a thousand rows need none of it up front. */
+export function memberTooltip(node: MemberNode): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(memberTooltipMarkdown(node.membership, node.email));
+  tooltip.isTrusted = false;
+  return tooltip;
 }
 
 const MESSAGE_ICONS: Record<MessageNode['kind'], vscode.ThemeIcon> = {
@@ -91,7 +126,7 @@ const MESSAGE_ICONS: Record<MessageNode['kind'], vscode.ThemeIcon> = {
   info: new vscode.ThemeIcon('info'),
 };
 
-function messageItem(node: MessageNode): vscode.TreeItem {
+export function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = MESSAGE_ICONS[node.kind];

@@ -1,60 +1,76 @@
 /**
- * The Asana view's data: workspaces at the root, their members below, loaded page by page.
- * A failed refresh keeps the old rows and says why; a rejected token leads back to sign-in;
- * an empty root always comes with a welcome message explaining it.
+ * The Asana view: a projection of the store. Workspaces at the root; under each, its members by role
+ * (Admins, Members, Guests, View-only, Inactive), a big group in ranges of a thousand so that no
+ * redraw sends more rows than a person can have open. Store events redraw only the workspace they
+ * are about, at most every 250 ms while a listing streams in.
  */
 import * as vscode from 'vscode';
-import { collect } from '../asana/pagination';
-import { isAsanaError, type AsanaError } from '../asana/errors';
-import type { Workspace } from '../asana/schemas';
-import type { Session } from '../auth/session';
+import type { Membership, Workspace } from '../asana/schemas';
 import type { ChannelLogger } from '../log/channelLogger';
 import { describeFilter, isActive, matchesFilter, NO_FILTER, type MemberFilter } from '../members/memberFilter';
-import { MemberListing } from '../members/memberListing';
-import { sortMembers } from '../members/sortMembers';
+import type { AccountStore } from '../store/accountStore';
+import { MEMBER_GROUPS } from '../store/memberRoles';
+import type { Store } from '../store/store';
+import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { setViewState } from '../util/contextKeys';
-import { MemberNode, MessageNode, WorkspaceNode, type TreeNode } from './nodes';
-import { toTreeItem } from './treeItems';
-
-/** Members arrive a hundred at a time; redrawing at most this often keeps a big list smooth. */
-const REDRAW_INTERVAL_MS = 250;
+import { timeAgo } from '../util/relativeTime';
+import { GroupRowsCache, type GroupRows } from './groupRows';
+import { GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
+import { formatCount, groupItem, memberItem, memberTooltip, messageItem, rangeItem, workspaceItem, type MemberRowState } from './treeItems';
+import type { ViewMemory } from './viewMemory';
 
 export const VIEW_ID = 'asana.workspaces';
+/** Members arrive a hundred at a time; redrawing at most this often keeps a big list smooth. */
+const REDRAW_INTERVAL_MS = 250;
+/** Rows under one group or range: above this a group shows ranges of this many. */
+export const RANGE_SIZE = 1000;
+/** Workspaces this small open their groups at once: a click less, and few rows. */
+const SMALL_WORKSPACE = 200;
 
-interface WorkspaceEntry {
-  node: WorkspaceNode;
-  listing: MemberListing | undefined;
-  /** A newer listing loading after a refresh; the old one shows until it has finished. */
-  next: MemberListing | undefined;
-  redraw: NodeJS.Timeout | undefined;
-  /** Member nodes by membership gid, reused while unchanged so reveal and selection keep their element. */
-  nodes: Map<string, MemberNode>;
+/** What the view has sent to VS Code: for the benchmarks and the tests that watch redraw sizes. */
+export interface TreeStats {
+  redraws: number;
+  /** Rows returned by getChildren since the last redraw started. */
+  rowsSinceRedraw: number;
+  maxRowsPerRedraw: number;
 }
 
 export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private entries = new Map<string, WorkspaceEntry>();
-  private workspaces: Workspace[] | undefined;
-  private loading: Promise<void> | undefined;
-  private rootError: AsanaError | undefined;
+  readonly stats: TreeStats = { redraws: 0, rowsSinceRedraw: 0, maxRowsPerRedraw: 0 };
   private view: vscode.TreeView<TreeNode> | undefined;
-  private filter: MemberFilter = NO_FILTER;
-  /** "Removing…" and the like, by membership gid, while a mutation runs. */
-  private readonly busy = new Map<string, string>();
-  private readonly subscriptions: vscode.Disposable[] = [];
-  /** Called when Asana rejects the token, so the session can end and sign-in be offered. */
-  onUnauthorized: (error: AsanaError) => void = () => {};
+  private filter: MemberFilter;
+  private readonly rowsCache = new GroupRowsCache();
+  private workspaceNodes = new Map<string, WorkspaceNode>();
+  private nodes = new Map<string, GroupNode | RangeNode | MemberNode>();
+  private readonly redraws = new Map<string, NodeJS.Timeout>();
+  private readonly progress = new Set<WorkspaceMembers>();
+  private readonly subscriptions: { dispose(): unknown }[] = [];
+  /** Why the workspaces shown may be old (a failed refresh), for the view's message. */
+  private refreshError: string | undefined;
 
   constructor(
-    private readonly session: Session,
+    private readonly store: Store,
+    private readonly memory: ViewMemory,
     private readonly logger: ChannelLogger,
   ) {
-    this.subscriptions.push(this.changed, session.onDidChange(() => this.reset()));
+    this.filter = memory.filter();
+    this.subscriptions.push(
+      this.changed,
+      store.onDidChangeAccount(() => this.reset()),
+      store.onDidChangeWorkspaces(() => this.redrawAll()),
+      store.onDidChangeMembers(({ workspaceGid, change }) => this.scheduleRedraw(workspaceGid, change === 'all')),
+    );
   }
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    this.subscriptions.push(
+      view.onDidExpandElement((e) => this.memory.setExpanded(e.element.id, true)),
+      view.onDidCollapseElement((e) => this.memory.setExpanded(e.element.id, false)),
+    );
+    this.showFilter();
   }
 
   get currentFilter(): MemberFilter {
@@ -62,325 +78,298 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   setFilter(filter: MemberFilter): void {
-    this.filter = filter;
-    if (this.view) this.view.description = describeFilter(filter) || undefined;
-    void vscode.commands.executeCommand('setContext', 'asana.filtered', isActive(filter));
-    for (const entry of this.entries.values()) this.changed.fire(entry.node);
-  }
-
-  /** Shows a temporary state on a member ("Removing…"); undefined clears it. */
-  setBusy(workspaceGid: string, membershipGid: string, label: string | undefined): void {
-    if (label) this.busy.set(membershipGid, label);
-    else this.busy.delete(membershipGid);
-    this.redrawWorkspace(workspaceGid);
-  }
-
-  /** The workspace's node and listing, loading the workspaces first if needed. */
-  async workspace(workspaceGid: string): Promise<{ node: WorkspaceNode; listing: MemberListing } | undefined> {
-    if (this.workspaces === undefined) await this.loadWorkspaces(false);
-    const w = this.workspaces?.find((x) => x.gid === workspaceGid);
-    if (!w || !this.session.signedIn) return undefined;
-    const entry = this.entryFor(w);
-    if (!entry.listing) {
-      entry.listing = this.createListing(entry);
-      void this.checkAdmin(entry);
-    }
-    return { node: entry.node, listing: entry.listing };
-  }
-
-  /** Replaces a workspace record after a rename (or a re-read after a failed one). */
-  updateWorkspace(workspace: Workspace): void {
-    const i = this.workspaces?.findIndex((w) => w.gid === workspace.gid) ?? -1;
-    if (i < 0 || !this.workspaces) return;
-    this.workspaces[i] = workspace;
-    const entry = this.entryFor(workspace);
-    this.changed.fire(entry.node);
-  }
-
-  /** Whether the signed-in user is an admin of the workspace, asking Asana if not yet known. */
-  async isAdmin(workspaceGid: string): Promise<boolean | undefined> {
-    const found = await this.workspace(workspaceGid);
-    if (!found) return undefined;
-    if (found.node.isAdmin === undefined) await this.checkAdmin(this.entries.get(workspaceGid)!);
-    return found.node.isAdmin;
-  }
-
-  /** The member's node once its listing holds it (waiting for pages still arriving). */
-  async memberNode(workspaceGid: string, userGid: string, timeoutMs = 30_000): Promise<MemberNode | undefined> {
-    const found = await this.workspace(workspaceGid);
-    if (!found) return undefined;
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const m = found.listing.findByUser(userGid);
-      if (m) {
-        const children = this.memberChildren(found.node);
-        return children.find((c): c is MemberNode => c instanceof MemberNode && c.membership.gid === m.gid);
-      }
-      if (found.listing.state !== 'loading' || Date.now() > deadline) return undefined;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    this.filter = isActive(filter) ? filter : NO_FILTER;
+    this.memory.setFilter(this.filter);
+    this.showFilter();
+    this.redrawAll();
   }
 
   /** The workspace of the first selected row, if any. */
   selectedWorkspaceGid(): string | undefined {
     const node = this.view?.selection[0];
     if (node instanceof WorkspaceNode) return node.gid;
-    if (node instanceof MemberNode || node instanceof MessageNode) return node.parent?.gid;
-    return undefined;
+    if (node instanceof GroupNode) return node.parent.gid;
+    if (node instanceof RangeNode) return node.parent.parent.gid;
+    if (node instanceof MemberNode) return node.workspace.gid;
+    return node?.parent?.gid;
   }
 
-  async reveal(node: TreeNode): Promise<void> {
+  /** The row of a workspace, as drawn in the view. */
+  workspaceNode(workspace: Workspace): WorkspaceNode {
+    let node = this.workspaceNodes.get(workspace.gid);
+    if (!node) this.workspaceNodes.set(workspace.gid, (node = new WorkspaceNode(workspace)));
+    node.workspace = workspace;
+    return node;
+  }
+
+  /**
+   * Shows a person's row: waits for the listing to reach them, clears a filter that hides them, and
+   * opens their group and range. False when they are not an active member.
+   */
+  async revealMember(workspaceGid: string, userGid: string): Promise<boolean> {
+    const account = this.store.account;
+    if (!account) return false;
+    const membership = await account.whenMember(workspaceGid, userGid);
+    const workspace = account.workspace(workspaceGid);
+    if (!membership?.is_active || !workspace || this.store.account !== account) return false;
+    const index = account.membersOf(workspaceGid)!.index;
+    if (!matchesFilter(membership, index.emailOf(userGid), this.filter)) this.setFilter(NO_FILTER);
+    const node = this.memberNode(this.workspaceNode(workspace), membership, index.emailOf(userGid));
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     await this.view?.reveal(node, { select: true, focus: true, expand: true });
+    return true;
   }
 
-  /** Forgets everything (new account or sign-out) and redraws. */
-  reset(): void {
-    for (const entry of this.entries.values()) this.stopEntry(entry);
-    this.entries = new Map();
-    this.workspaces = undefined;
-    this.rootError = undefined;
-    this.loading = undefined;
-    this.setMessage(undefined);
-    this.changed.fire(undefined);
-  }
-
-  /** Reloads workspaces, then the members of expanded workspaces as they are shown again. */
   async refresh(): Promise<void> {
-    if (!this.session.signedIn) return this.reset();
-    await this.loadWorkspaces(true);
-    if (!this.session.signedIn) return;
-    for (const entry of this.entries.values()) {
-      if (entry.listing && !entry.next) entry.next = this.createListing(entry);
-    }
-    this.changed.fire(undefined);
-  }
-
-  /** Starts the member listing of a workspace again after it failed. */
-  retryMembers(workspaceGid: string): void {
-    const entry = this.entries.get(workspaceGid);
-    if (!entry) return;
-    this.stopEntry(entry);
-    entry.listing = undefined;
-    this.changed.fire(entry.node);
-  }
-
-  workspaceNodes(): WorkspaceNode[] {
-    return (this.workspaces ?? []).map((w) => this.entryFor(w).node);
-  }
-
-  listingOf(workspaceGid: string): MemberListing | undefined {
-    return this.entries.get(workspaceGid)?.listing;
-  }
-
-  /** Redraws one workspace's members (after a mutation changed its listing). */
-  redrawWorkspace(workspaceGid: string): void {
-    const entry = this.entries.get(workspaceGid);
-    if (entry) this.changed.fire(entry.node);
+    const account = this.store.account;
+    if (!account) return;
+    await this.withViewProgress(account.refresh());
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const listing = node instanceof WorkspaceNode ? this.entries.get(node.gid)?.listing : undefined;
-    const count = listing && listing.state !== 'idle' ? { count: listing.activeCount, loading: listing.state === 'loading' } : undefined;
-    return toTreeItem(node, count);
+    const account = this.store.account;
+    if (node instanceof WorkspaceNode) {
+      node.workspace = account?.workspace(node.gid) ?? node.workspace;
+      const members = account?.membersOf(node.gid);
+      const started = members && members.state !== 'idle';
+      return workspaceItem(node.workspace, node.id, {
+        isAdmin: account?.isAdmin(node.gid),
+        members: started ? { count: members.index.activeCount, loading: members.state === 'loading' } : undefined,
+        asOf: started && members.fromSnapshot && members.asOf !== undefined ? timeAgo(members.asOf) : undefined,
+        expanded: this.memory.isExpanded(node.id),
+      });
+    }
+    if (node instanceof GroupNode) {
+      const members = account?.membersOf(node.parent.gid);
+      const total = members?.index.count(node.group) ?? 0;
+      const shown = members ? this.rowsOf(node.parent.gid, members, node).count : 0;
+      const small = (members?.index.activeCount ?? 0) <= SMALL_WORKSPACE;
+      return groupItem(node, shown, total, small || this.memory.isExpanded(node.id));
+    }
+    if (node instanceof RangeNode) {
+      const members = account?.membersOf(node.parent.parent.gid);
+      const rows = members ? this.rowsOf(node.parent.parent.gid, members, node.parent) : undefined;
+      const start = node.index * RANGE_SIZE;
+      const end = Math.min(start + RANGE_SIZE, rows?.count ?? 0);
+      const [first] = rows?.slice(start, start + 1) ?? [];
+      const [last] = rows?.slice(end - 1, end) ?? [];
+      return rangeItem(node, start, end, first?.user.name ?? '', last?.user.name ?? '', this.memory.isExpanded(node.id));
+    }
+    if (node instanceof MemberNode) return memberItem(node, this.memberState(account, node.membership));
+    return messageItem(node);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof MemberNode) item.tooltip = memberTooltip(node);
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node instanceof MemberNode) return node.parent;
+    if (node instanceof GroupNode) return node.parent;
+    if (node instanceof RangeNode) return node.parent;
     if (node instanceof MessageNode) return node.parent;
+    if (node instanceof MemberNode) {
+      const members = this.store.account?.membersOf(node.workspace.gid);
+      const group = members?.index.groupOf(node.membership.gid);
+      if (!members || !group) return node.workspace;
+      const groupNode = this.groupNode(node.workspace, group);
+      const rows = this.rowsOf(node.workspace.gid, members, groupNode);
+      if (rows.count <= RANGE_SIZE) return groupNode;
+      return this.rangeNode(groupNode, Math.floor(Math.max(0, rows.positionOf(node.membership.gid)) / RANGE_SIZE));
+    }
     return undefined;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!node) return this.rootChildren();
-    if (node instanceof WorkspaceNode) return this.memberChildren(node);
-    return [];
+    const children = await this.children(node);
+    this.stats.rowsSinceRedraw += children.length;
+    return children;
   }
 
   dispose(): void {
-    for (const entry of this.entries.values()) this.stopEntry(entry);
+    for (const timer of this.redraws.values()) clearTimeout(timer);
     for (const d of this.subscriptions) d.dispose();
   }
 
-  private async rootChildren(): Promise<TreeNode[]> {
-    if (!this.session.signedIn) {
+  private async children(node: TreeNode | undefined): Promise<TreeNode[]> {
+    const account = this.store.account;
+    if (!node) return this.rootChildren(account);
+    if (!account) return [];
+    if (node instanceof WorkspaceNode) return this.workspaceChildren(account, node);
+    if (node instanceof GroupNode) {
+      const members = account.membersOf(node.parent.gid);
+      if (!members) return [];
+      const rows = this.rowsOf(node.parent.gid, members, node);
+      if (rows.count <= RANGE_SIZE) return this.memberNodes(node.parent, members, rows.slice(0, rows.count));
+      return Array.from({ length: Math.ceil(rows.count / RANGE_SIZE) }, (_, i) => this.rangeNode(node, i));
+    }
+    if (node instanceof RangeNode) {
+      const members = account.membersOf(node.parent.parent.gid);
+      if (!members) return [];
+      const rows = this.rowsOf(node.parent.parent.gid, members, node.parent);
+      return this.memberNodes(node.parent.parent, members, rows.slice(node.index * RANGE_SIZE, (node.index + 1) * RANGE_SIZE));
+    }
+    return [];
+  }
+
+  private async rootChildren(account: AccountStore | undefined): Promise<TreeNode[]> {
+    if (!account) {
       void setViewState('signedOut');
       return [];
     }
-    if (this.workspaces === undefined) await this.loadWorkspaces(false);
-    if (this.workspaces === undefined) {
-      void setViewState(this.session.signedIn ? 'unreachable' : 'signedOut');
+    if (account.workspaces === undefined) void setViewState('loading');
+    await this.withViewProgress(account.start());
+    if (this.store.account !== account) return [];
+    const list = account.workspaces;
+    if (list === undefined) {
+      void setViewState(account.workspacesState === 'loading' ? 'loading' : 'unreachable');
+      this.refreshError = account.workspacesError ? `Could not load workspaces: ${account.workspacesError.message}` : undefined;
+      this.showFilter();
       return [];
     }
-    void setViewState(this.workspaces.length ? 'ready' : 'empty');
-    return this.workspaces.map((w) => this.entryFor(w).node);
+    void setViewState(list.length ? 'ready' : 'empty');
+    this.refreshError = account.workspacesError && account.workspacesAsOf !== undefined
+      ? `Refresh failed, showing the last loaded data (workspaces as of ${timeAgo(account.workspacesAsOf)}): ${account.workspacesError.message}`
+      : undefined;
+    this.showFilter();
+    return list.map((w) => this.workspaceNode(w));
   }
 
-  private loadWorkspaces(isRefresh: boolean): Promise<void> {
-    if (this.loading) return this.loading;
-    const signedIn = this.session.signedIn;
-    if (!signedIn) return Promise.resolve();
-    void setViewState('loading');
-    const run = async () => {
-      try {
-        const list = await collect(signedIn.client.workspacePages());
-        if (this.session.signedIn !== signedIn) return;
-        this.workspaces = list;
-        this.rootError = undefined;
-        this.setMessage(undefined);
-        this.logger.info(`Loaded ${list.length} workspaces.`);
-      } catch (e) {
-        if (!isAsanaError(e)) throw e;
-        this.rootError = e;
-        this.logger.error(`Loading workspaces failed: ${e.message}`);
-        if (e.kind === 'unauthorized') {
-          this.onUnauthorized(e);
-          return;
-        }
-        this.setMessage(
-          this.workspaces && isRefresh
-            ? `Refresh failed, showing the last loaded data: ${e.message}`
-            : `Could not load workspaces: ${e.message}`,
-        );
-      }
-    };
-    this.loading = this.withViewProgress(run()).finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
-  }
-
-  private memberChildren(node: WorkspaceNode): TreeNode[] {
-    // VS Code may still ask for the children of a row from before a sign-out or account switch.
-    if (!this.session.signedIn || this.entries.get(node.gid)?.node !== node) return [];
-    const entry = this.entryFor(node.workspace);
-    if (!entry.listing) {
-      entry.listing = this.createListing(entry);
-      void this.checkAdmin(entry);
+  private async workspaceChildren(account: AccountStore, node: WorkspaceNode): Promise<TreeNode[]> {
+    const members = account.loadMembers(node.gid);
+    if (!members) return [];
+    // A snapshot is a few milliseconds away: show it rather than flash "Loading…".
+    await members.whenSnapshotTried();
+    if (this.store.account !== account) return [];
+    if (members.state === 'loading' && !this.progress.has(members)) {
+      this.progress.add(members);
+      void this.withViewProgress(members.start()).finally(() => this.progress.delete(members));
     }
-    const listing = entry.listing;
-    const rows: TreeNode[] = this.memberNodes(entry, listing);
-    const messages: TreeNode[] = [];
-    const state = listing.state;
-    if (state === 'loading' || state === 'idle') {
-      messages.push(new MessageNode(`${node.id}:loading`, `Loading members… ${listing.size.toLocaleString('en-US')} so far`, 'loading', node));
-    } else if (listing.error) {
+    const index = members.index;
+    const messages: MessageNode[] = [];
+    const clean = (text: string) => this.logger.clean(text);
+    if (members.state === 'loading' || members.state === 'idle') {
+      messages.push(new MessageNode(`${node.id}:loading`, `Loading members… ${formatCount(index.activeCount)} so far`, 'loading', node));
+    } else if (members.state === 'failed' && members.error) {
+      const retry = { command: 'asana.retryMembers', title: 'Retry', arguments: [node.gid] };
+      const label = index.size
+        ? `Stopped after ${formatCount(index.activeCount)} members: ${clean(members.error.message)}`
+        : `Could not load members: ${clean(members.error.message)}`;
+      messages.push(new MessageNode(`${node.id}:error`, label, 'error', node, 'Click to try again', retry));
+    }
+    if (members.refreshError && members.asOf !== undefined) {
+      const label = `Refresh failed, showing members as of ${timeAgo(members.asOf)}: ${clean(members.refreshError.message)}`;
+      messages.push(new MessageNode(`${node.id}:refresh-error`, label, 'error', node, 'Click to try again', { command: 'asana.retryMembers', title: 'Retry', arguments: [node.gid] }));
+    }
+    if (members.emailError && index.size) {
+      messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${clean(members.emailError.message)}`, 'error', node));
+    }
+    const groups = MEMBER_GROUPS.map((g) => this.groupNode(node, g)).filter((g) => this.rowsOf(node.gid, members, g).count > 0);
+    if (groups.length === 0 && members.state === 'done') {
       messages.push(
-        new MessageNode(
-          `${node.id}:error`,
-          rows.length
-            ? `Stopped after ${rows.length} members: ${this.logger.clean(listing.error.message)}`
-            : `Could not load members: ${this.logger.clean(listing.error.message)}`,
-          'error',
-          node,
-          'Click to try again',
-          { command: 'asana.retryMembers', title: 'Retry', arguments: [node.gid] },
-        ),
-      );
-    } else if (rows.length === 0) {
-      messages.push(
-        isActive(this.filter) && listing.size > 0
-          ? new MessageNode(`${node.id}:filtered`, `No member matches the filter (${listing.size} hidden)`, 'empty', node, undefined, {
+        isActive(this.filter) && index.size > 0
+          ? new MessageNode(`${node.id}:filtered`, `No member matches the filter (${formatCount(index.activeCount)} hidden)`, 'empty', node, undefined, {
               command: 'asana.clearFilter',
               title: 'Clear Filter',
             })
           : new MessageNode(`${node.id}:empty`, 'No active members', 'empty', node),
       );
     }
-    if (listing.emailError && rows.length) {
-      messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${this.logger.clean(listing.emailError.message)}`, 'error', node));
-    }
-    return [...messages, ...rows];
+    return [...messages, ...groups];
   }
 
-  private memberNodes(entry: WorkspaceEntry, listing: MemberListing): MemberNode[] {
-    const node = entry.node;
-    const me = this.session.signedIn?.account.gid;
-    const canRemove = node.isAdmin === true;
-    const next = new Map<string, MemberNode>();
-    const out: MemberNode[] = [];
-    // Sorted once complete; while pages arrive, rows keep their place so nothing jumps under the pointer.
-    const memberships = listing.state === 'loading' ? listing.memberships : sortMembers(listing.memberships);
-    for (const m of memberships) {
-      const email = listing.emailOf(m.user.gid);
-      if (!matchesFilter(m, email, this.filter)) continue;
-      const busy = this.busy.get(m.gid);
-      const old = entry.nodes.get(m.gid);
-      const reuse = old && old.membership === m && old.email === email && old.canRemove === canRemove && old.busy === busy;
-      const member = reuse ? old : new MemberNode(node, m, email, canRemove, m.user.gid === me, busy);
-      next.set(m.gid, member);
-      out.push(member);
-    }
-    entry.nodes = next;
-    return out;
+  private memberNodes(workspace: WorkspaceNode, members: WorkspaceMembers, list: readonly Membership[]): MemberNode[] {
+    return list.map((m) => this.memberNode(workspace, m, members.index.emailOf(m.user.gid)));
   }
 
-  /** Callers check that someone is signed in; this is the only place that needs a client for a listing. */
-  private createListing(entry: WorkspaceEntry): MemberListing {
-    const client = this.session.signedIn?.client;
-    if (!client) throw new Error('Not signed in to Asana.');
-    const listing = new MemberListing(client, entry.node.gid, (p) => {
-      if (entry.next === listing) {
-        if (p.state === 'loading') return;
-        // The refreshed listing replaces the old one only once it is complete.
-        if (!listing.error) {
-          entry.listing?.cancel();
-          entry.listing = listing;
-        } else {
-          this.setMessage(`Refresh of ${entry.node.workspace.name} failed, showing the last loaded members: ${listing.error.message}`);
-        }
-        entry.next = undefined;
-      }
-      if (listing.error?.kind === 'unauthorized') this.onUnauthorized(listing.error);
-      this.scheduleRedraw(entry, p.state !== 'loading');
-    });
-    void this.withViewProgress(listing.load());
-    return listing;
+  private memberNode(workspace: WorkspaceNode, membership: Membership, email: string | undefined): MemberNode {
+    const id = `member:${workspace.gid}:${membership.gid}`;
+    let node = this.nodes.get(id) as MemberNode | undefined;
+    if (!node) this.nodes.set(id, (node = new MemberNode(workspace, membership, email)));
+    node.membership = membership;
+    node.email = email;
+    return node;
   }
 
-  private checkAdmin(entry: WorkspaceEntry): Promise<void> {
-    const client = this.session.signedIn?.client;
-    if (!client) return Promise.resolve();
-    return (async () => {
-      try {
-        const [mine] = await collect(client.workspaceMembershipPages(entry.node.gid, { user: 'me', pageSize: 1 }));
-        entry.node.isAdmin = mine?.is_admin ?? false;
-        this.changed.fire(entry.node);
-      } catch (e) {
-        this.logger.warn(`Could not tell whether you are an admin of ${entry.node.workspace.name}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    })();
+  private groupNode(workspace: WorkspaceNode, group: GroupNode['group']): GroupNode {
+    const id = `group:${workspace.gid}:${group}`;
+    let node = this.nodes.get(id) as GroupNode | undefined;
+    if (!node) this.nodes.set(id, (node = new GroupNode(workspace, group)));
+    return node;
   }
 
-  private scheduleRedraw(entry: WorkspaceEntry, now: boolean): void {
-    if (now) {
-      if (entry.redraw) clearTimeout(entry.redraw);
-      entry.redraw = undefined;
-      this.changed.fire(entry.node);
+  private rangeNode(group: GroupNode, index: number): RangeNode {
+    const id = `range:${group.parent.gid}:${group.group}:${index}`;
+    let node = this.nodes.get(id) as RangeNode | undefined;
+    if (!node) this.nodes.set(id, (node = new RangeNode(group, index)));
+    return node;
+  }
+
+  private rowsOf(workspaceGid: string, members: WorkspaceMembers, group: GroupNode): GroupRows {
+    return this.rowsCache.rows(workspaceGid, members.index, group.group, this.filter);
+  }
+
+  private memberState(account: AccountStore | undefined, m: Membership): MemberRowState {
+    return {
+      canRemove: account?.isAdmin(m.workspace.gid) === true,
+      isMe: m.user.gid === account?.accountGid,
+      busy: account?.busyLabel(m.gid),
+    };
+  }
+
+  private scheduleRedraw(workspaceGid: string, now: boolean): void {
+    const node = this.workspaceNodes.get(workspaceGid);
+    if (!node) return;
+    const streaming = this.store.account?.membersOf(workspaceGid)?.state === 'loading';
+    if (now || !streaming) {
+      const timer = this.redraws.get(workspaceGid);
+      if (timer) clearTimeout(timer);
+      this.redraws.delete(workspaceGid);
+      this.fire(node);
       return;
     }
-    entry.redraw ??= setTimeout(() => {
-      entry.redraw = undefined;
-      this.changed.fire(entry.node);
-    }, REDRAW_INTERVAL_MS);
+    if (this.redraws.has(workspaceGid)) return;
+    this.redraws.set(
+      workspaceGid,
+      setTimeout(() => {
+        this.redraws.delete(workspaceGid);
+        this.fire(node);
+      }, REDRAW_INTERVAL_MS),
+    );
   }
 
-  private entryFor(workspace: Workspace): WorkspaceEntry {
-    let entry = this.entries.get(workspace.gid);
-    if (!entry) {
-      entry = { node: new WorkspaceNode(workspace), listing: undefined, next: undefined, redraw: undefined, nodes: new Map() };
-      this.entries.set(workspace.gid, entry);
-    } else {
-      entry.node.workspace = workspace;
-    }
-    return entry;
+  private fire(node: TreeNode | undefined): void {
+    this.stats.redraws++;
+    this.stats.maxRowsPerRedraw = Math.max(this.stats.maxRowsPerRedraw, this.stats.rowsSinceRedraw);
+    this.stats.rowsSinceRedraw = 0;
+    this.changed.fire(node);
   }
 
-  private stopEntry(entry: WorkspaceEntry): void {
-    entry.listing?.cancel();
-    entry.next?.cancel();
-    entry.next = undefined;
-    if (entry.redraw) clearTimeout(entry.redraw);
-    entry.redraw = undefined;
+  private redrawAll(): void {
+    this.fire(undefined);
+  }
+
+  /** Forgets the rows of the previous account. */
+  private reset(): void {
+    for (const timer of this.redraws.values()) clearTimeout(timer);
+    this.redraws.clear();
+    this.workspaceNodes = new Map();
+    this.nodes = new Map();
+    this.rowsCache.clear();
+    this.refreshError = undefined;
+    this.showFilter();
+    this.fire(undefined);
+  }
+
+  /** The view's message: why the rows may be old, then the filter (the description is hidden when the view is alone in its container). */
+  private showFilter(): void {
+    if (!this.view) return;
+    const text = describeFilter(this.filter);
+    this.view.description = text || undefined;
+    const parts = [this.refreshError, text ? `${text}. Clear it with the filter button or "Asana: Clear Member Filter".` : undefined];
+    const message = parts.filter(Boolean).join('\n');
+    this.setMessage(message || undefined);
+    void vscode.commands.executeCommand('setContext', 'asana.filtered', isActive(this.filter));
   }
 
   private setMessage(message: string | undefined): void {

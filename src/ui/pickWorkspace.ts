@@ -1,7 +1,7 @@
-/** Asks which workspace, when a command comes from the palette rather than from a tree node. */
-import * as vscode from 'vscode';
-import type { WorkspaceNode } from '../tree/nodes';
-import type { WorkspaceTreeProvider } from '../tree/workspaceTree';
+/** Asks which workspace, when a command comes from the palette rather than from a tree row. */
+import type { Workspace } from '../asana/schemas';
+import type { Services } from '../services';
+import type { AccountStore } from '../store/accountStore';
 
 export interface PickWorkspaceOptions {
   readonly title: string;
@@ -11,30 +11,30 @@ export interface PickWorkspaceOptions {
   readonly exclude?: string;
 }
 
-export async function pickWorkspace(tree: WorkspaceTreeProvider, opts: PickWorkspaceOptions): Promise<WorkspaceNode | undefined> {
-  await tree.getChildren();
-  let nodes = tree.workspaceNodes().filter((n) => n.gid !== opts.exclude);
+export async function pickWorkspace(services: Pick<Services, 'ui'>, account: AccountStore, opts: PickWorkspaceOptions): Promise<Workspace | undefined> {
+  await account.start();
+  let list = (account.workspaces ?? []).filter((w) => w.gid !== opts.exclude);
   if (opts.adminOnly) {
-    const admin = await Promise.all(nodes.map((n) => tree.isAdmin(n.gid)));
-    nodes = nodes.filter((_, i) => admin[i] === true);
-    if (nodes.length === 0) {
-      void vscode.window.showWarningMessage('You are not an admin of any of your Asana workspaces, so you cannot remove people.');
+    const admin = await Promise.all(list.map((w) => account.checkAdmin(w.gid)));
+    list = list.filter((_, i) => admin[i] === true);
+    if (list.length === 0) {
+      void services.ui.showWarningMessage('You are not an admin of any of your Asana workspaces, so you cannot remove people.');
       return undefined;
     }
   }
-  if (nodes.length === 0) {
-    void vscode.window.showWarningMessage('No Asana workspace to choose from. Sign in, or refresh the Asana view.');
+  if (list.length === 0) {
+    void services.ui.showWarningMessage('No Asana workspace to choose from. Sign in, or refresh the Asana view.');
     return undefined;
   }
-  if (nodes.length === 1) return nodes[0];
-  const picked = await vscode.window.showQuickPick(
-    nodes.map((node) => ({
-      label: node.workspace.name,
-      description: node.workspace.is_organization ? 'organization' : 'workspace',
-      detail: node.workspace.email_domains.join(', ') || undefined,
-      node,
+  if (list.length === 1) return list[0];
+  const picked = await services.ui.showQuickPick(
+    list.map((workspace) => ({
+      label: workspace.name,
+      description: workspace.is_organization ? 'organization' : 'workspace',
+      detail: workspace.email_domains.join(', ') || undefined,
+      workspace,
     })),
     { title: opts.title, placeHolder: 'Choose a workspace', matchOnDescription: true, matchOnDetail: true },
   );
-  return picked?.node;
+  return picked?.workspace;
 }

@@ -8,10 +8,9 @@ import type { ExtensionApi } from '../../src/extension';
 import type { MemberNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
-import { stubCreateQuickPick, type FakeQuickPick } from './support/fakeQuickPick';
+import { isMember, isWorkspace, loadedMembers as membersOf, memberRows, selectInTree } from './support/nodes';
 import { signInAs } from './support/signInAs';
-import { WindowStubs } from './support/windowStubs';
-import { isWorkspace, isMember } from './support/nodes';
+import { TestUi } from './support/testUi';
 
 const PUT_WORKSPACE = 'PUT /workspaces/{workspace_gid}';
 const ADD = 'POST /workspaces/{workspace_gid}/addUser';
@@ -21,7 +20,7 @@ describe('Member management commands', function () {
   this.timeout(60_000);
   let emu: Emulator;
   let api: ExtensionApi;
-  let ui: WindowStubs;
+  let ui: TestUi;
 
   async function workspaceNode(name: string): Promise<WorkspaceNode> {
     const node = (await api.tree.getChildren()).filter(isWorkspace).find((n) => n.workspace.name === name);
@@ -29,12 +28,9 @@ describe('Member management commands', function () {
     return node;
   }
 
-  async function loadedMembers(node: WorkspaceNode): Promise<MemberNode[]> {
-    const found = await api.tree.workspace(node.gid);
-    await found?.listing.load();
-    await waitFor('admin check', () => node.isAdmin !== undefined);
-    return (await api.tree.getChildren(node as TreeNode)).filter(isMember);
-  }
+  const loadedMembers = (node: WorkspaceNode): Promise<MemberNode[]> => membersOf(api, node);
+  const isMe = (m: MemberNode) => m.membership.user.gid === api.session.signedIn?.account.gid;
+  const shownMembership = (workspaceGid: string, membershipGid: string) => api.store.account?.membersOf(workspaceGid)?.index.membership(membershipGid);
 
   before(async () => {
     emu = await startEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 400 } });
@@ -43,11 +39,11 @@ describe('Member management commands', function () {
   });
   beforeEach(async () => {
     emu.reset();
-    ui = new WindowStubs();
+    ui = new TestUi(api);
     await signInAs(api, emu.tokens.admin);
   });
   afterEach(async () => {
-    ui.restore();
+    ui.dispose();
     api.tree.setFilter({ text: '', roles: [] });
     await api.session.signOut();
   });
@@ -60,7 +56,7 @@ describe('Member management commands', function () {
     it('renames from the tree, prefilled with the current name, and the node updates in place', async () => {
       const guild = await workspaceNode('Design Guild');
       ui.answerInputs('Design Guild 2026');
-      await vscode.commands.executeCommand('asana.renameWorkspace', guild);
+      await ui.command('asana.renameWorkspace', guild);
       const input = ui.shown.find((s) => s.kind === 'showInputBox')?.options as vscode.InputBoxOptions;
       assert.equal(input.value, 'Design Guild');
       assert.equal(emu.state.workspace(guild.gid)?.name, 'Design Guild 2026');
@@ -70,7 +66,7 @@ describe('Member management commands', function () {
     it('refuses empty and unchanged names before any request', async () => {
       const guild = await workspaceNode('Design Guild');
       ui.answerInputs('   ', 'Design Guild', undefined);
-      await vscode.commands.executeCommand('asana.renameWorkspace', guild);
+      await ui.command('asana.renameWorkspace', guild);
       const problems = ui.messages('showInputBox').filter((t) => t.startsWith('validation:'));
       assert.deepEqual(problems, ['validation: The workspace name cannot be empty.', 'validation: The new name is the same as the current one.']);
       assert.equal(emu.counters.byRoute[PUT_WORKSPACE] ?? 0, 0);
@@ -81,7 +77,7 @@ describe('Member management commands', function () {
       const guild = await workspaceNode('Design Guild');
       emu.faults.add({ route: PUT_WORKSPACE, kind: 'status', status: 500, phrase: 'grumpy green gecko' });
       ui.answerInputs('Broken Name').answerMessages(undefined);
-      await vscode.commands.executeCommand('asana.renameWorkspace', guild);
+      await ui.command('asana.renameWorkspace', guild);
       assert.match(ui.messages('showErrorMessage')[0] ?? '', /grumpy green gecko/);
       assert.equal(emu.counters.byRoute[PUT_WORKSPACE], 1, 'a write is never repeated');
       assert.equal(api.tree.getTreeItem(guild as TreeNode).label, 'Design Guild');
@@ -89,7 +85,7 @@ describe('Member management commands', function () {
 
     it('asks which workspace when run from the palette', async () => {
       ui.answerPicks('Personal Projects').answerInputs('Side Projects');
-      await vscode.commands.executeCommand('asana.renameWorkspace');
+      await ui.command('asana.renameWorkspace');
       assert.equal(emu.state.workspaceByName('Side Projects')?.gid, emu.state.seedInfo.workspaces.personal);
     });
   });
@@ -100,14 +96,14 @@ describe('Member management commands', function () {
       const before = (await loadedMembers(guild)).length;
       const listings = emu.counters.byRoute['GET /workspaces/{workspace_gid}/workspace_memberships'] ?? 0;
       ui.answerPicks('By email').answerInputs('new.one@guild.test, bad@, new.two@guild.test', 'new.one@guild.test\nnew.two@guild.test');
-      await vscode.commands.executeCommand('asana.addUsers', guild);
+      await ui.command('asana.addUsers', guild);
       assert.ok(ui.messages('showInputBox').some((t) => /validation: "bad@" is not a valid email/.test(t)));
       assert.match(ui.messages('showInformationMessage').at(-1) ?? '', /Added 2 people/);
       for (const email of ['new.one@guild.test', 'new.two@guild.test']) {
         const user = emu.state.userByEmail(email);
         assert.ok(user && emu.state.activeMembership(guild.gid, user.gid), email);
       }
-      const after = (await api.tree.getChildren(guild as TreeNode)).filter(isMember);
+      const after = await memberRows(api, guild);
       assert.equal(after.length, before + 2);
       assert.ok(after.some((m) => m.email === 'new.one@guild.test'));
       const filteredListings = (emu.counters.byRoute['GET /workspaces/{workspace_gid}/workspace_memberships'] ?? 0) - listings;
@@ -118,7 +114,7 @@ describe('Member management commands', function () {
       const guild = await workspaceNode('Design Guild');
       emu.faults.add({ route: ADD, kind: 'status', status: 429, retryAfter: '1', times: 1 });
       ui.answerPicks('By email').answerInputs('patient@guild.test');
-      await vscode.commands.executeCommand('asana.addUsers', guild);
+      await ui.command('asana.addUsers', guild);
       assert.match(ui.messages('showInformationMessage').at(-1) ?? '', /Added 1 person/);
       assert.equal(emu.counters.byRoute[ADD], 2);
       assert.equal(emu.state.users.filter((u) => u.email === 'patient@guild.test').length, 1);
@@ -127,7 +123,7 @@ describe('Member management commands', function () {
     it('reports each failure and keeps the successes', async () => {
       const guild = await workspaceNode('Design Guild');
       ui.answerPicks('By email').answerInputs('fine@guild.test 99999999999').answerMessages(undefined);
-      await vscode.commands.executeCommand('asana.addUsers', guild);
+      await ui.command('asana.addUsers', guild);
       assert.match(ui.messages('showErrorMessage').at(-1) ?? '', /Added 1 of 2; 1 failed.*99999999999/);
       assert.ok(emu.state.userByEmail('fine@guild.test'));
     });
@@ -139,19 +135,12 @@ describe('Member management commands', function () {
         .membershipsOf(acmeGid, { activeOnly: true })
         .map((m) => emu.state.user(m.user)!)
         .find((u) => !emu.state.activeMembership(guild.gid, u.gid))!;
-      let pick: FakeQuickPick<vscode.QuickPickItem> | undefined;
-      const restore = stubCreateQuickPick((p) => (pick = p));
-      try {
-        ui.answerPicks('another workspace', 'Acme Corp');
-        const done = vscode.commands.executeCommand('asana.addUsers', guild);
-        await waitFor('the people picker', () => pick);
-        await pick!.type(candidate.name.split(' ')[0]!, 20);
-        await waitFor('results', () => pick!.items.some((i) => i.label === candidate.name));
-        pick!.choose(candidate.name);
-        await done;
-      } finally {
-        restore();
-      }
+      ui.answerPicks('another workspace', 'Acme Corp').onTypeahead(async (pick) => {
+        await pick.type(candidate.name.split(' ')[0]!, 20);
+        await waitFor('results', () => pick.items.some((i) => i.label === candidate.name));
+        pick.choose(candidate.name);
+      });
+      await ui.command('asana.addUsers', guild);
       assert.ok(emu.state.activeMembership(guild.gid, candidate.gid));
     });
   });
@@ -163,7 +152,7 @@ describe('Member management commands', function () {
       const [a, b] = members;
       assert.ok(a && b);
       ui.answerMessages('Remove');
-      await vscode.commands.executeCommand('asana.removeUsers', a, [a, b]);
+      await ui.command('asana.removeUsers', a, [a, b]);
       const confirm = ui.shown.find((s) => s.kind === 'showWarningMessage');
       assert.equal(confirm?.text, 'Remove 2 people from Acme Corp?');
       const detail = (confirm?.options as [{ modal: boolean; detail: string }])[0];
@@ -173,15 +162,15 @@ describe('Member management commands', function () {
       assert.match(ui.messages('showInformationMessage').at(-1) ?? '', /Removed 2 people/);
       for (const m of [a, b]) {
         assert.equal(emu.state.membership(m.membership.gid)?.is_active, false);
-        assert.equal(api.tree.listingOf(guild.gid)?.get(m.membership.gid)?.is_active, false, 'the tree shows it inactive');
+        assert.equal(shownMembership(guild.gid, m.membership.gid)?.is_active, false, 'the tree shows it inactive');
       }
     });
 
     it('does nothing when the confirmation is dismissed', async () => {
       const guild = await workspaceNode('Acme Corp');
-      const [a] = (await loadedMembers(guild)).filter((m) => !m.isMe);
+      const [a] = (await loadedMembers(guild)).filter((m) => !isMe(m));
       ui.answerMessages(undefined);
-      await vscode.commands.executeCommand('asana.removeUsers', a, [a]);
+      await ui.command('asana.removeUsers', a, [a]);
       assert.match(ui.messages('showWarningMessage')[0] ?? '', /^Remove .+ from Acme Corp\?$/);
       assert.equal(emu.counters.byRoute[REMOVE] ?? 0, 0);
     });
@@ -189,23 +178,23 @@ describe('Member management commands', function () {
     it('refuses a non-admin before asking Asana', async () => {
       await signInAs(api, emu.tokens.member);
       const acme = await workspaceNode('Acme Corp');
-      const [someone] = (await loadedMembers(acme)).filter((m) => !m.isMe);
+      const [someone] = (await loadedMembers(acme)).filter((m) => !isMe(m));
       assert.equal(api.tree.getTreeItem(someone as TreeNode).contextValue?.includes(':removable'), false);
       ui.answerMessages(undefined);
-      await vscode.commands.executeCommand('asana.removeUsers', someone, [someone]);
+      await ui.command('asana.removeUsers', someone, [someone]);
       assert.match(ui.messages('showErrorMessage')[0] ?? '', /You must be an admin of Acme Corp/);
       assert.equal(emu.counters.byRoute[REMOVE] ?? 0, 0);
     });
 
     it('turns a 403 from Asana into "you must be an admin of <workspace>" and shows the server truth', async () => {
       const guild = await workspaceNode('Acme Corp');
-      const [a] = (await loadedMembers(guild)).filter((m) => !m.isMe);
+      const [a] = (await loadedMembers(guild)).filter((m) => !isMe(m));
       emu.faults.add({ route: REMOVE, kind: 'status', status: 403 });
       ui.answerMessages('Remove', undefined);
-      await vscode.commands.executeCommand('asana.removeUsers', a, [a]);
+      await ui.command('asana.removeUsers', a, [a]);
       assert.match(ui.messages('showErrorMessage').at(-1) ?? '', /must be an admin of Acme Corp/);
       assert.equal(emu.counters.byRoute[REMOVE], 1, 'Asana was asked once');
-      assert.equal(api.tree.listingOf(guild.gid)?.get(a!.membership.gid)?.is_active, true);
+      assert.equal(shownMembership(guild.gid, a!.membership.gid)?.is_active, true);
     });
 
     it('from the palette, offers only workspaces where you are admin and lets you pick people', async () => {
@@ -214,7 +203,7 @@ describe('Member management commands', function () {
       const victim = emu.state.membershipsOf(personal, { activeOnly: true }).find((m) => m.user !== emu.state.seedInfo.tokenUsers.member)!;
       const name = emu.state.user(victim.user)!.name;
       ui.answerPicks([name]).answerMessages('Remove');
-      await vscode.commands.executeCommand('asana.removeUsers');
+      await ui.command('asana.removeUsers');
       assert.equal(emu.state.membership(victim.gid)?.is_active, false);
     });
   });
@@ -222,26 +211,22 @@ describe('Member management commands', function () {
   describe('find, memberships, filter, export', () => {
     it('finds a person as you type: debounced, busy while waiting, then reveals them in the tree', async () => {
       const guild = await workspaceNode('Design Guild');
-      await loadedMembers(guild);
+      // Members not loaded: Asana's typeahead answers.
+
       const target = emu.state.membershipsOf(guild.gid, { activeOnly: true }).map((m) => emu.state.user(m.user)!)[3]!;
-      let pick: FakeQuickPick<vscode.QuickPickItem> | undefined;
-      const restore = stubCreateQuickPick((p) => (pick = p));
-      try {
-        await api.treeView.reveal(guild as never, { select: true });
-        ui.answerPicks('Reveal');
-        const done = vscode.commands.executeCommand('asana.findUser');
-        await waitFor('the people picker', () => pick);
-        const before = emu.counters.byRoute['GET /workspaces/{workspace_gid}/typeahead'] ?? 0;
-        await pick!.type(target.name, 15);
-        assert.equal(pick!.busy, true);
-        await waitFor('results', () => pick!.items.some((i) => i.label === target.name));
-        const sent = (emu.counters.byRoute['GET /workspaces/{workspace_gid}/typeahead'] ?? 0) - before;
-        assert.ok(sent <= 2, `debounced: ${sent} requests for ${target.name.length} keystrokes`);
-        pick!.choose(target.name);
-        await done;
-      } finally {
-        restore();
-      }
+      await selectInTree(api, guild);
+      const before = emu.counters.byRoute['GET /workspaces/{workspace_gid}/typeahead'] ?? 0;
+      let busySeen = false;
+      ui.answerPicks('Reveal').onTypeahead(async (pick) => {
+        await pick.type(target.name, 15);
+        busySeen = pick.busy;
+        await waitFor('results', () => pick.items.some((i) => i.label === target.name));
+        pick.choose(target.name);
+      });
+      await ui.command('asana.findUser');
+      const sent = (emu.counters.byRoute['GET /workspaces/{workspace_gid}/typeahead'] ?? 0) - before;
+      assert.equal(busySeen, true, 'busy while Asana is asked');
+      assert.ok(sent >= 1 && sent <= 2, `debounced: ${sent} requests for ${target.name.length} keystrokes`);
       const selected = api.treeView.selection[0];
       assert.ok(isMember(selected), 'a member is selected');
       assert.equal(selected.membership.user.gid, target.gid);
@@ -251,7 +236,7 @@ describe('Member management commands', function () {
     it('shows all memberships of a person, inactive ones included, with dates', async () => {
       const removed = emu.state.seedInfo.readdedUserGids[0]!;
       ui.answerPicks(undefined);
-      await vscode.commands.executeCommand('asana.showUserMemberships', { gid: removed, name: 'Someone' });
+      await ui.command('asana.showUserMemberships', { gid: removed, name: 'Someone' });
       const items = ui.pickedFrom.at(-1)!;
       assert.ok(items.some((i) => /inactive/.test(i.description ?? '')));
       assert.ok(items.some((i) => /^active/.test(i.description ?? '')));
@@ -262,7 +247,7 @@ describe('Member management commands', function () {
       const guild = await workspaceNode('Design Guild');
       await loadedMembers(guild);
       const m = emu.state.membershipsOf(guild.gid, { activeOnly: true })[5]!;
-      await vscode.commands.executeCommand('asana.openMembership', m.gid);
+      await ui.command('asana.openMembership', m.gid);
       const selected = api.treeView.selection[0];
       assert.ok(isMember(selected) && selected.membership.gid === m.gid);
     });
@@ -270,7 +255,7 @@ describe('Member management commands', function () {
     it('refuses a membership id that is not digits, before any request', async () => {
       const total = emu.counters.total;
       ui.answerInputs('abc', undefined);
-      await vscode.commands.executeCommand('asana.openMembership');
+      await ui.command('asana.openMembership');
       assert.ok(ui.messages('showInputBox').some((t) => /validation: A membership id is made of digits/.test(t)));
       assert.equal(emu.counters.total, total);
     });
@@ -279,24 +264,25 @@ describe('Member management commands', function () {
       const acme = await workspaceNode('Acme Corp');
       const all = await loadedMembers(acme);
       ui.answerPicks(['Guests']);
-      await vscode.commands.executeCommand('asana.filterByRole');
-      const guests = (await api.tree.getChildren(acme as TreeNode)).filter(isMember);
+      await ui.command('asana.filterByRole');
+      const guests = await memberRows(api, acme);
       assert.ok(guests.length > 0 && guests.length < all.length);
       assert.ok(guests.every((g) => g.membership.is_guest));
       assert.match(api.treeView.description ?? '', /Filtered: guest/);
-      const someone = all[7]!.membership.user.name.split(' ')[0]!;
+      const someone = guests[0]!.membership.user.name.split(' ')[0]!;
       ui.answerInputs(someone);
-      await vscode.commands.executeCommand('asana.filterMembers');
-      const both = (await api.tree.getChildren(acme as TreeNode)).filter(isMember);
+      await ui.command('asana.filterMembers');
+      const both = await memberRows(api, acme);
+      assert.ok(both.length > 0, 'someone matches both');
       assert.ok(both.every((g) => g.membership.is_guest && g.membership.user.name.toLowerCase().includes(someone.toLowerCase())));
-      await vscode.commands.executeCommand('asana.clearFilter');
-      assert.equal((await api.tree.getChildren(acme as TreeNode)).filter(isMember).length, all.length);
+      await ui.command('asana.clearFilter');
+      assert.equal((await memberRows(api, acme)).length, all.length);
       assert.equal(api.treeView.description, undefined);
     });
 
     it('exports members as CSV into a new editor', async () => {
       const guild = await workspaceNode('Design Guild');
-      await vscode.commands.executeCommand('asana.exportMembers', guild, 'csv');
+      await ui.command('asana.exportMembers', guild, 'csv');
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       const lines = text.trim().split(/\r\n/);
       assert.equal(lines[0], 'name,email,admin,guest,view_only,active,created_at');
@@ -306,7 +292,7 @@ describe('Member management commands', function () {
 
     it('exports as Markdown from the palette', async () => {
       ui.answerPicks('Design Guild', 'Markdown');
-      await vscode.commands.executeCommand('asana.exportMembers');
+      await ui.command('asana.exportMembers');
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       assert.match(text, /^\| name \| email \| admin/);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -316,23 +302,17 @@ describe('Member management commands', function () {
   describe('people while editing', () => {
     it('inserts the chosen person at every cursor', async () => {
       const guild = await workspaceNode('Design Guild');
-      await api.treeView.reveal(guild as never, { select: true });
+      await selectInTree(api, guild);
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Owner: \nReviewer: ' });
       const editor = await vscode.window.showTextDocument(doc);
       editor.selections = [new vscode.Selection(0, 7, 0, 7), new vscode.Selection(1, 10, 1, 10)];
       const target = emu.state.membershipsOf(guild.gid, { activeOnly: true }).map((m) => emu.state.user(m.user)!)[2]!;
-      let pick: FakeQuickPick<vscode.QuickPickItem> | undefined;
-      const restore = stubCreateQuickPick((p) => (pick = p));
-      try {
-        const done = vscode.commands.executeCommand('asana.insertUser');
-        await waitFor('the people picker', () => pick);
-        await pick!.type(target.name, 5);
-        await waitFor('results', () => pick!.items.some((i) => i.label === target.name));
-        pick!.choose(target.name);
-        await done;
-      } finally {
-        restore();
-      }
+      ui.onTypeahead(async (pick) => {
+        await pick.type(target.name, 5);
+        await waitFor('results', () => pick.items.some((i) => i.label === target.name));
+        pick.choose(target.name);
+      });
+      await ui.command('asana.insertUser');
       const link = `[${target.name}](https://app.asana.com/0/profile/${target.gid})`;
       assert.equal(doc.getText(), `Owner: ${link}\nReviewer: ${link}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -340,7 +320,7 @@ describe('Member management commands', function () {
 
     it('completes people after @ in Markdown', async () => {
       const guild = await workspaceNode('Design Guild');
-      await api.treeView.reveal(guild as never, { select: true });
+      await selectInTree(api, guild);
       const target = emu.state.membershipsOf(guild.gid, { activeOnly: true }).map((m) => emu.state.user(m.user)!)[4]!;
       const prefix = target.name.split(' ')[0]!;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `Ping @${prefix}` });
@@ -358,7 +338,7 @@ describe('Member management commands', function () {
 
     it('offers people right after @, before any letter is typed', async () => {
       const guild = await workspaceNode('Design Guild');
-      await api.treeView.reveal(guild as never, { select: true });
+      await selectInTree(api, guild);
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Ping @' });
       await vscode.window.showTextDocument(doc);
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 6), '@');

@@ -2,7 +2,7 @@
  * Security inside VS Code: the token lives in SecretStorage and nowhere else. A full session
  * (sign-in, listing, then failures from the fault matrix: 429, 500, malformed JSON, a server that
  * echoes the Authorization header, 401) is recorded everywhere the extension writes (the log
- * channel through `api.logger.recent`, every message and prompt through WindowStubs, the tree's
+ * channel through `api.logger.recent`, every message and prompt through the test UI, the tree's
  * rows and view message, settings, errors thrown by the client), and the token must be in none
  * of it. A hang is not part of it: the request timeout cannot be shortened from VS Code.
  *
@@ -21,8 +21,8 @@ import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode, WorkspaceNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
-import { WindowStubs } from './support/windowStubs';
-import { isWorkspace } from './support/nodes';
+import { TestUi } from './support/testUi';
+import { isGroup, isRange, isWorkspace } from './support/nodes';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
@@ -59,7 +59,7 @@ describe('Security: the token stays in SecretStorage', function () {
   this.timeout(120_000);
   let emu: Emulator;
   let api: ExtensionApi;
-  let ui: WindowStubs;
+  let ui: TestUi;
   let evil: EvilServer;
 
   async function roots(): Promise<WorkspaceNode[]> {
@@ -81,7 +81,7 @@ describe('Security: the token stays in SecretStorage', function () {
         const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
         const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
         out.push(label, String(item.description ?? ''), tooltip, JSON.stringify(item.command?.arguments ?? []));
-        if (isWorkspace(child)) await visit(child as TreeNode);
+        if (isWorkspace(child) || isGroup(child) || isRange(child)) await visit(child as TreeNode);
       }
     };
     await visit();
@@ -98,10 +98,10 @@ describe('Security: the token stays in SecretStorage', function () {
   beforeEach(async () => {
     emu.reset();
     await api.session.signOut();
-    ui = new WindowStubs();
+    ui = new TestUi(api);
   });
   afterEach(async () => {
-    ui.restore();
+    ui.dispose();
     await api.session.signOut();
   });
   after(async () => {
@@ -125,7 +125,7 @@ describe('Security: the token stays in SecretStorage', function () {
 
     // Sign in the way a person does: the command, the password box, the token pasted.
     ui.answerInputs(token);
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     assert.ok(api.session.signedIn, 'signed in');
     const client: AsanaClient = api.session.signedIn.client;
 
@@ -133,19 +133,19 @@ describe('Security: the token stays in SecretStorage', function () {
     assert.equal((await roots()).length, 3);
     const guild = await workspaceNode('Design Guild');
     await api.tree.getChildren(guild as TreeNode);
-    await waitFor('members', () => api.tree.listingOf(guild.gid)?.state === 'done');
+    await waitFor('members', () => api.store.account?.membersOf(guild.gid)?.state === 'done');
 
     // 429 on a refresh: waited out, nothing shown.
     emu.faults.add({ route: 'GET /workspaces', kind: 'status', status: 429, retryAfter: '1', times: 1 });
-    await vscode.commands.executeCommand('asana.refresh');
+    await ui.command('asana.refresh');
     assert.equal((await roots()).length, 3);
 
     // 500 (with the token as its "phrase": a server that echoes what it got) on the members listing: an error row.
     emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 500, phrase: `echo ${token}` });
-    await vscode.commands.executeCommand('asana.retryMembers', guild.gid);
+    await ui.command('asana.retryMembers', guild.gid);
     await api.tree.getChildren(guild as TreeNode);
-    await waitFor('the error row', () => api.tree.listingOf(guild.gid)?.state === 'failed', 30_000);
-    const errorRows = (await treeTexts()).filter((t) => /Could not load members|Stopped after/.test(t));
+    await waitFor('the error row', () => api.store.account?.membersOf(guild.gid)?.refreshError, 30_000);
+    const errorRows = (await treeTexts()).filter((t) => /Could not load members|Stopped after|Refresh failed/.test(t));
     assert.ok(errorRows.length > 0, 'an error row is shown');
     assert.ok(errorRows.some((t) => /HTTP 500/.test(t) && /\[redacted\]/.test(t)), `the echoed phrase is redacted: ${errorRows.join(' | ')}`);
     emu.faults.clear();
@@ -153,7 +153,7 @@ describe('Security: the token stays in SecretStorage', function () {
     // Malformed JSON answering a rename: an error message (the rename landed; the command re-reads).
     emu.faults.add({ route: 'PUT /workspaces/{workspace_gid}', kind: 'malformed-json', times: 1 });
     ui.answerInputs('Design Guild (secure)');
-    await vscode.commands.executeCommand('asana.renameWorkspace', guild);
+    await ui.command('asana.renameWorkspace', guild);
     assert.ok(ui.messages('showErrorMessage').some((m) => /not valid JSON/.test(m)), 'the rename failure is reported');
 
     // A 400 whose message echoes the Authorization header and the bare token, answering an add.
@@ -165,7 +165,7 @@ describe('Security: the token stays in SecretStorage', function () {
       times: 1,
     });
     ui.answerPicks('By email').answerInputs('new.person@guild.test');
-    await vscode.commands.executeCommand('asana.addUsers', guild);
+    await ui.command('asana.addUsers', guild);
     assert.ok(ui.messages('showErrorMessage').some((m) => /invalid/.test(m)), 'the add failure is reported');
 
     // Errors thrown by the client under faults, looked at whole: message, stack, cause chain, JSON.
@@ -187,7 +187,7 @@ describe('Security: the token stays in SecretStorage', function () {
     // 401 mid-session: the tree signs out and offers sign-in.
     emu.faults.add({ route: 'GET /workspaces', kind: 'status', status: 401 });
     ui.answerMessages(undefined);
-    await vscode.commands.executeCommand('asana.refresh');
+    await ui.command('asana.refresh');
     await waitFor('signed out', () => api.session.signedIn === undefined);
     await waitFor('sign-in offer', () => ui.messages('showWarningMessage').some((m) => /Sign in again/.test(m)));
 
@@ -244,11 +244,11 @@ describe('Security: the token stays in SecretStorage', function () {
       // The extension: sign in, rebuild the client as a settings change would, load everything.
       const before = emu.counters.total;
       ui.answerInputs(emu.tokens.admin);
-      await vscode.commands.executeCommand('asana.signIn');
+      await ui.command('asana.signIn');
       assert.ok(api.session.signedIn);
       api.session.reconnect();
       assert.equal(api.session.signedIn.client.baseUrl.href, new URL(emu.baseUrl).href, 'the client uses the user-level URL');
-      await vscode.commands.executeCommand('asana.refresh');
+      await ui.command('asana.refresh');
       assert.equal((await roots()).length, 3);
       assert.ok(emu.counters.total > before, 'requests went to the user-level URL');
       assert.deepEqual(evil.seen, [], 'nothing reached the URL in the workspace settings');
@@ -269,7 +269,7 @@ describe('Security: the token stays in SecretStorage', function () {
     await setApiBaseUrl(remote);
     try {
       await waitFor('the session dropped', () => api.session.signedIn === undefined);
-      await vscode.commands.executeCommand('asana.refresh');
+      await ui.command('asana.refresh');
       const logged = api.logger.recent.slice(errorsBefore).join('\n');
       assert.match(logged, /must use https \(plain http is allowed only for localhost\)/);
       assert.deepEqual(evil.seen, [], 'nothing was sent in the clear');
@@ -284,7 +284,7 @@ describe('Security: the token stays in SecretStorage', function () {
 
   async function signInAsAdmin(): Promise<void> {
     ui.answerInputs(emu.tokens.admin);
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     assert.ok(api.session.signedIn);
   }
 });

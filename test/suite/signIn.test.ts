@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
-import { WindowStubs } from './support/windowStubs';
+import { TestUi } from './support/testUi';
 
 describe('Sign-in', () => {
   let emu: Emulator;
   let api: ExtensionApi;
-  let ui: WindowStubs;
+  let ui: TestUi;
 
   before(async () => {
     emu = await startEmulator({ seed: 11, sizes: { bigWorkspaceMembers: 200 } });
@@ -17,9 +17,9 @@ describe('Sign-in', () => {
   });
   beforeEach(async () => {
     await api.session.signOut();
-    ui = new WindowStubs();
+    ui = new TestUi(api);
   });
-  afterEach(() => ui.restore());
+  afterEach(() => ui.dispose());
   after(async () => {
     await api.session.signOut();
     await setApiBaseUrl(undefined);
@@ -39,7 +39,7 @@ describe('Sign-in', () => {
 
   it('refuses a wrong token with a clear message and stores nothing', async () => {
     ui.answerInputs(emu.tokens.invalid).answerMessages(undefined);
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     const [error] = ui.messages('showErrorMessage');
     assert.match(error ?? '', /did not accept this token/);
     assert.match(error ?? '', /Nothing was stored/);
@@ -50,7 +50,7 @@ describe('Sign-in', () => {
 
   it('asks again after a wrong token when the person chooses Try Again', async () => {
     ui.answerInputs(emu.tokens.invalid, emu.tokens.admin).answerMessages('Try Again');
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     const me = emu.state.users.find((u) => u.gid === api.session.signedIn?.account.gid);
     assert.ok(me, 'signed in as a seeded user');
     const input = ui.shown.find((s) => s.kind === 'showInputBox')?.options as vscode.InputBoxOptions;
@@ -60,7 +60,7 @@ describe('Sign-in', () => {
 
   it('validates the token with Asana, stores it in secret storage only, and shows who is signed in', async () => {
     ui.answerInputs(`  ${emu.tokens.admin}  `);
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     const signedIn = api.session.signedIn;
     assert.ok(signedIn);
     assert.ok(ui.messages('showInformationMessage').some((m) => m.includes(signedIn.account.name)));
@@ -78,10 +78,10 @@ describe('Sign-in', () => {
     const sub = vscode.authentication.onDidChangeSessions((e) => changes.push(e.provider.id));
     try {
       ui.answerInputs(emu.tokens.admin);
-      await vscode.commands.executeCommand('asana.signIn');
+      await ui.command('asana.signIn');
       await waitFor('a session change from the Asana provider', () => changes.includes('asana-pat'));
       changes.length = 0;
-      await vscode.commands.executeCommand('asana.signOut');
+      await ui.command('asana.signOut');
       await waitFor('the session removed', () => changes.includes('asana-pat'));
     } finally {
       sub.dispose();
@@ -90,9 +90,9 @@ describe('Sign-in', () => {
 
   it('signs out and forgets the token', async () => {
     ui.answerInputs(emu.tokens.admin);
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     assert.ok(api.session.signedIn);
-    await vscode.commands.executeCommand('asana.signOut');
+    await ui.command('asana.signOut');
     assert.equal(api.session.signedIn, undefined);
     await api.session.restore();
     assert.equal(api.session.signedIn, undefined);
@@ -102,7 +102,7 @@ describe('Sign-in', () => {
   it('an empty input is refused by validation before anything is sent', async () => {
     const before = emu.counters.total;
     ui.answerInputs('   ', undefined);
-    await vscode.commands.executeCommand('asana.signIn');
+    await ui.command('asana.signIn');
     assert.ok(ui.messages('showInputBox').some((t) => /validation: Paste your token/.test(t)));
     assert.equal(emu.counters.total, before);
   });

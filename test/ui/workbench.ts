@@ -116,7 +116,7 @@ export class Workbench {
   async scrollSideBarToTop(): Promise<void> {
     const list = this.page.locator('.part.sidebar .monaco-list').first();
     const first = list.locator('.monaco-list-row[data-index="0"]');
-    await list.hover();
+    await this.hoverList(list);
     for (let i = 0; i < 100; i++) {
       const [listBox, rowBox] = await Promise.all([list.boundingBox(), first.count().then((n) => (n ? first.boundingBox() : null))]);
       if (listBox && rowBox && rowBox.y >= listBox.y - 1) break;
@@ -124,6 +124,16 @@ export class Workbench {
       await this.page.waitForTimeout(50);
     }
     await this.page.mouse.move(1, 1); // no hover left over the rows
+  }
+
+  /**
+   * Puts the pointer over a list for wheel scrolling. A row's tooltip left open by an earlier hover
+   * would take the pointer (and the wheel) for itself: move away so it closes, and aim at the list's left edge.
+   */
+  async hoverList(list: Locator): Promise<void> {
+    await this.page.mouse.move(1, 1);
+    await this.page.waitForTimeout(300);
+    await list.hover({ position: { x: 12, y: 12 }, force: true });
   }
 
   /** Rows of the tree(s) in the side bar. */
@@ -165,7 +175,7 @@ export class Workbench {
     const seen = new Map<string, RowInfo>();
     const order: string[] = [];
     await this.scrollSideBarToTop();
-    await list.hover();
+    await this.hoverList(list);
     for (let stale = 0; stale < 3; ) {
       await this.page.waitForTimeout(100);
       let added = 0;

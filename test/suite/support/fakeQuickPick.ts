@@ -70,17 +70,3 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> {
     this.accept.fire();
   }
 }
-
-/** Replaces createQuickPick until restored; hands each created pick to `onCreate`. */
-export function stubCreateQuickPick(onCreate: (pick: FakeQuickPick<vscode.QuickPickItem>) => void): () => void {
-  const w = vscode.window as unknown as { createQuickPick: unknown };
-  const original = w.createQuickPick;
-  w.createQuickPick = () => {
-    const pick = new FakeQuickPick<vscode.QuickPickItem>();
-    onCreate(pick);
-    return pick;
-  };
-  return () => {
-    w.createQuickPick = original;
-  };
-}
