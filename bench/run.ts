@@ -3,7 +3,7 @@
  * printing one table to stdout and writing it with the machine's description to
  * bench/results/latest.json (gitignored). Figures only: nothing passes or fails on time.
  *
- *   node out/bench/run.js [--quick] [--only=bundle,listing,typeahead,storm,bulk]
+ *   node out/bench/run.js [--quick] [--only=bundle,listing,typeahead,storm,bulk,store]
  *
  * Builds nothing: `npm run compile-tests && node esbuild.mjs --production` first (the npm script does).
  */
@@ -20,6 +20,7 @@ import { bundleActivationScenario } from './scenarios/bundleActivation';
 import { bulkScenario } from './scenarios/bulk';
 import { listingScenario } from './scenarios/listing';
 import { rateLimitStormScenario } from './scenarios/rateLimitStorm';
+import { storeScenario } from './scenarios/store';
 import { typeaheadScenario } from './scenarios/typeahead';
 
 const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: ScenarioContext) => Promise<ScenarioResult> }> = [
@@ -29,6 +30,7 @@ const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: ScenarioContext) => Prom
   { id: 'typeahead', run: typeaheadScenario },
   { id: 'storm', run: rateLimitStormScenario },
   { id: 'bulk', run: bulkScenario },
+  { id: 'store', run: storeScenario },
 ];
 
 /** The members seeded into Acme: the big workspace of scenario 2 (and of the storm). */

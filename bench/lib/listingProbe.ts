@@ -1,5 +1,5 @@
 /**
- * One listing of a big workspace in a fresh Node process, ours (MemberListing, what the tree uses)
+ * One listing of a big workspace in a fresh Node process, ours (the store's WorkspaceMembers, what the tree uses)
  * or the peer's (the SDK), reporting times, CPU, memory and connections. A fresh process per
  * listing because RSS never shrinks back within a process: the second listing in the same process
  * would reuse the first one's pages and look free. Both sides pay the same cold start (JIT,
@@ -7,7 +7,8 @@
  */
 import { fork } from 'node:child_process';
 import { AsanaClient } from '../../src/asana/client';
-import { MemberListing } from '../../src/members/memberListing';
+import { silentLogger } from '../../src/asana/logger';
+import { WorkspaceMembers } from '../../src/store/workspaceMembers';
 import { cpuTimer, MemorySampler } from './memory';
 import { sdkClient, sdkListMembers } from './sdkPeer';
 import { connectionsOpened, watchConnections } from './sockets';
@@ -42,26 +43,35 @@ async function listOurs(config: ProbeConfig): Promise<ProbeResult> {
   const client = new AsanaClient({ token: config.token, baseUrl: config.baseUrl });
   let started = 0;
   let firstPageMs = Number.NaN;
-  const listing = new MemberListing(client, config.workspace, (p) => {
-    if (Number.isNaN(firstPageMs) && p.members > 0) firstPageMs = now() - started;
-  });
+  const workspace = { gid: config.workspace, name: 'bench', is_organization: true, email_domains: [] };
+  const listing: WorkspaceMembers = new WorkspaceMembers(
+    client,
+    workspace,
+    undefined,
+    silentLogger,
+    () => {
+      if (Number.isNaN(firstPageMs) && listing.index.size > 0) firstPageMs = now() - started;
+    },
+    () => undefined,
+  );
   const sampler = new MemorySampler();
   const cpu = cpuTimer();
   const connections = connectionsOpened();
   started = now();
-  await listing.load();
+  await listing.start();
   const allMs = now() - started;
   const cpuMs = cpu();
   const peak = sampler.stop();
   const heapRetainedBytes = sampler.retainedHeap();
   const error = listing.error?.message ?? listing.emailError?.message;
+  const all = listing.index.all();
   const result: ProbeResult = {
     impl: 'ours',
     firstPageMs,
     allMs,
     // Read after the retained-heap measure so the listing is still alive for it.
-    members: listing.size,
-    emails: listing.memberships.filter((m) => listing.emailOf(m.user.gid) !== undefined).length,
+    members: all.length,
+    emails: all.filter((m) => listing.index.emailOf(m.user.gid) !== undefined).length,
     rssDeltaBytes: peak.rssDelta,
     heapPeakDeltaBytes: peak.heapDelta,
     heapRetainedBytes,
@@ -69,6 +79,7 @@ async function listOurs(config: ProbeConfig): Promise<ProbeResult> {
     connections: connectionsOpened() - connections,
     ...(error ? { error } : {}),
   };
+  listing.dispose();
   await client.dispose();
   return result;
 }

@@ -1,12 +1,10 @@
 /**
  * 2. Listing a big workspace: 10,000 members with emails (memberships listing + users listing with
- * opt_fields=name,email), through MemberListing, against the SDK doing the same concurrently.
+ * opt_fields=name,email), through the store's WorkspaceMembers, against the SDK doing the same concurrently.
  * Physical limit: each listing is a chain of dependent requests (a page's offset comes from the
  * previous page), so with the two chains running side by side the floor is pages × latency of the
  * longer one; the first page cannot come sooner than one round trip.
  */
-import { AsanaClient } from '../../src/asana/client';
-import { MemberListing } from '../../src/members/memberListing';
 import type { ScenarioContext } from '../lib/context';
 import { DEFAULT_LATENCY_MS } from '../lib/context';
 import type { Impl, ProbeResult } from '../lib/listingProbe';
@@ -32,9 +30,7 @@ export async function listingScenario(ctx: ScenarioContext): Promise<ScenarioRes
   const memberCount = await emu.memberCount(workspace);
   // One untimed listing first: the emulator builds its sorted user list and JIT-compiles its
   // handlers on first use, which would otherwise land on whichever side goes first.
-  const warm = new AsanaClient({ token: emu.tokens.admin, baseUrl: emu.baseUrl });
-  await new MemberListing(warm, workspace).load();
-  await warm.dispose();
+  await runListingProbe({ impl: 'ours', baseUrl: emu.baseUrl, token: emu.tokens.admin, workspace });
   const samples: Record<Impl, Sample[]> = { ours: [], peer: [] };
 
   for (let round = 0; round < rounds; round++) {

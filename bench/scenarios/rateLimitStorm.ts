@@ -1,7 +1,7 @@
 /**
  * 4. Rate-limit storm. The emulator enforces 150 requests per minute per token (429 + Retry-After)
  * and the 50-reads-in-flight cap. Listing every member (with emails) of the three seeded
- * workspaces the way the tree does it when all three are expanded: one MemberListing each, all at
+ * workspaces the way the tree does it when all three are expanded: the store loads each, all at
  * once. Acme keeps the 10,000 members of scenario 2 so the storm really happens: 205 requests
  * against a budget of 150 a minute (with Acme at 3,000, 65 requests fit in the first minute's
  * budget and no 429 ever comes back).
@@ -12,7 +12,8 @@
  */
 import { AsanaClient } from '../../src/asana/client';
 import type { RateLimitWait } from '../../src/asana/requester';
-import { MemberListing } from '../../src/members/memberListing';
+import { silentLogger } from '../../src/asana/logger';
+import { AccountStore } from '../../src/store/accountStore';
 import type { ScenarioContext } from '../lib/context';
 import { DEFAULT_LATENCY_MS } from '../lib/context';
 import type { Row, ScenarioResult } from '../lib/report';
@@ -42,18 +43,22 @@ async function oursStorm(baseUrl: string, token: string): Promise<Omit<Outcome, 
   client.onRateLimitWait((w) => waits.push(w));
   const started = now();
   try {
-    const workspaces = await client.listWorkspaces();
-    const listings = workspaces.map((w) => new MemberListing(client, w.gid));
-    await Promise.all(listings.map((l) => l.load()));
+    const account = new AccountStore({ client, accountGid: '0', snapshots: undefined, logger: silentLogger });
+    await account.start();
+    const listings = (account.workspaces ?? []).map((w) => account.membersOf(w.gid)!);
+    await Promise.all(listings.map((l) => l.start()));
     const ms = now() - started;
-    const errors = listings.flatMap((l) => [l.error?.message, l.emailError?.message]).filter((e): e is string => e !== undefined);
+    const errors = [account.workspacesError?.message, ...listings.flatMap((l) => [l.error?.message, l.emailError?.message])].filter(
+      (e): e is string => e !== undefined,
+    );
     let emails = 0;
-    for (const l of listings) for (const m of l.memberships) if (l.emailOf(m.user.gid)) emails++;
+    for (const l of listings) for (const m of l.index.all()) if (l.index.emailOf(m.user.gid)) emails++;
+    account.dispose();
     return {
       ms,
       failedListings: errors.length,
       listings: listings.length * 2,
-      members: listings.reduce((n, l) => n + l.size, 0),
+      members: listings.reduce((n, l) => n + l.index.size, 0),
       emails,
       errors,
       waits,

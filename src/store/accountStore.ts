@@ -10,7 +10,7 @@ import { collect } from '../asana/pagination';
 import type { Membership, Workspace } from '../asana/schemas';
 import { Emitter, type Event } from './emitter';
 import type { SnapshotStorage } from './snapshotFiles';
-import { WorkspaceMembers, type MembersChange } from './workspaceMembers';
+import { SNAPSHOT_REFRESH_DELAY_MS, WorkspaceMembers, type MembersChange } from './workspaceMembers';
 
 export type WorkspacesState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -95,7 +95,9 @@ export class AccountStore {
         this._workspacesFromSnapshot = true;
         this._workspacesState = 'ready';
         this.workspacesChanged.fire();
-        void this.loadWorkspaces();
+        setTimeout(() => {
+          if (!this.disposed) void this.loadWorkspaces();
+        }, SNAPSHOT_REFRESH_DELAY_MS).unref?.();
         return;
       }
       await this.loadWorkspaces();

@@ -12,6 +12,11 @@ import type { MemberGroup } from './memberRoles';
 import type { SnapshotStorage } from './snapshotFiles';
 
 const SAVE_DELAY_MS = 1_000;
+/**
+ * After showing a snapshot, the refresh waits this long: the window that is starting gets the
+ * first paint to itself, and the snapshot's rows show before a single request leaves.
+ */
+export const SNAPSHOT_REFRESH_DELAY_MS = 1_000;
 
 export type MembersState = 'idle' | 'loading' | 'done' | 'failed';
 
@@ -154,7 +159,7 @@ export class WorkspaceMembers {
       this._fromSnapshot = true;
       this.logger.info(`Showing ${index.activeCount} members of ${this.workspace.name} from the snapshot of ${new Date(snapshot.savedAt).toISOString()}; refreshing.`);
       this.changed('all');
-      this.refreshing = this.refreshInto();
+      this.refreshing = this.refreshAfterDelay();
       return;
     }
     this.changed('all');
@@ -170,6 +175,15 @@ export class WorkspaceMembers {
     }
     this.changed('all');
     this.settleWaiters(true);
+  }
+
+  private async refreshAfterDelay(): Promise<void> {
+    await new Promise((r) => setTimeout(r, SNAPSHOT_REFRESH_DELAY_MS).unref?.());
+    if (this.controller.signal.aborted) {
+      this.refreshing = undefined;
+      return;
+    }
+    return this.refreshInto();
   }
 
   private async refreshInto(): Promise<void> {

@@ -7,6 +7,9 @@ import { isActive, matchesFilter, type MemberFilter } from '../members/memberFil
 import type { MemberIndex } from '../store/memberIndex';
 import type { MemberGroup } from '../store/memberRoles';
 
+/** Rows under one group or range: above this a group shows ranges of this many. */
+export const RANGE_SIZE = 1000;
+
 export interface GroupRows {
   readonly count: number;
   slice(start: number, end: number): Membership[];

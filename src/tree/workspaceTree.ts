@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { setViewState } from '../util/contextKeys';
 import { timeAgo } from '../util/relativeTime';
-import { GroupRowsCache, type GroupRows } from './groupRows';
+import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
 import { GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
 import { formatCount, groupItem, memberItem, memberTooltip, messageItem, rangeItem, workspaceItem, type MemberRowState } from './treeItems';
 import type { ViewMemory } from './viewMemory';
@@ -22,8 +22,6 @@ import type { ViewMemory } from './viewMemory';
 export const VIEW_ID = 'asana.workspaces';
 /** Members arrive a hundred at a time; redrawing at most this often keeps a big list smooth. */
 const REDRAW_INTERVAL_MS = 250;
-/** Rows under one group or range: above this a group shows ranges of this many. */
-export const RANGE_SIZE = 1000;
 /** Workspaces this small open their groups at once: a click less, and few rows. */
 const SMALL_WORKSPACE = 200;
 
