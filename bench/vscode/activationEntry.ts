@@ -82,7 +82,7 @@ export async function run(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
     const socketsAfter = sockets.take();
     sockets.stop();
-    write({ ...base, wasActive, activateMs, socketsDuring, socketsAfter, viewState: api.viewState(), signedIn: !!api.session.signedIn });
+    write({ ...base, wasActive, activateMs, socketsDuring, socketsAfter, viewState: api?.viewState(), signedIn: !!api?.session.signedIn });
     console.log(RESULT_MARKER + JSON.stringify({ passed: 1, failed: 0, pending: 0 }));
   } catch (e) {
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);

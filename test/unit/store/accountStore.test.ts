@@ -36,7 +36,7 @@ describe('AccountStore (against the emulator)', function () {
   afterEach(async () => {
     for (const s of stores.splice(0)) s.dispose();
     for (const c of clients.splice(0)) await c.dispose();
-    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   function open(opts: { token?: string; snapshots?: boolean; logger?: Logger } = {}): AccountStore {

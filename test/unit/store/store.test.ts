@@ -24,7 +24,7 @@ describe('Store (against the emulator)', function () {
   });
   afterEach(async () => {
     await client.dispose();
-    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
 
   const folders = () => (fs.existsSync(path.join(root, 'snapshots')) ? fs.readdirSync(path.join(root, 'snapshots')) : []);
