@@ -35,4 +35,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The flows (what commands decide) and the UI seam they use run in plain Node: VS Code types only.
+    files: ['src/flows/**/*.ts', 'src/ui/ui.ts', 'src/ui/asanaProgress.ts', 'src/ui/pickWorkspace.ts', 'src/ui/dismissed.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', allowTypeImports: true, message: 'Flows run in plain Node: import VS Code types only.' }],
+          patterns: [{ group: ['**/commands/*'], message: 'Only src/extension.ts imports commands.' }],
+        },
+      ],
+    },
+  },
 );

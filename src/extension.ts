@@ -25,7 +25,8 @@ import { registerUserCompletion } from './search/registerCompletion';
 import { Store } from './store/store';
 import { ViewMemory } from './tree/viewMemory';
 import { VIEW_ID, WorkspaceTreeProvider } from './tree/workspaceTree';
-import { vscodeUi, type Ui } from './ui/ui';
+import type { Ui } from './ui/ui';
+import { vscodeUi } from './ui/vscodeUi';
 import { setSignedIn, setViewState, viewState, type ViewState } from './util/contextKeys';
 
 /** What tests inside VS Code reach through `extension.exports`: only in ExtensionMode.Test. */
@@ -51,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(treeView);
   const recent = new RecentUsers(context.globalState);
-  const services: Services = { session, store, tree, logger, recent, state: context.globalState, ui: vscodeUi };
+  const defaultUi = vscodeUi(() => logger.channel.show(true));
+  const services: Services = { session, store, tree, logger, recent, state: context.globalState, ui: defaultUi };
   const authProvider = new AsanaAuthenticationProvider(session, () => services.ui);
 
   const connect = () => {
@@ -113,7 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     useUi(ui) {
       services.ui = ui;
       return new vscode.Disposable(() => {
-        if (services.ui === ui) services.ui = vscodeUi;
+        if (services.ui === ui) services.ui = defaultUi;
       });
     },
   };

@@ -27,7 +27,7 @@ export function registerExportMembers(services: Services): vscode.Disposable {
     if (!chosen) throw new Dismissed();
     const members = account.loadMembers(target.gid);
     if (!members) return;
-    if (members.state !== 'done') await withAsanaProgress(account.client, `Loading all members of ${target.name}…`, () => members.start());
+    if (members.state !== 'done') await withAsanaProgress(services.ui, account.client, `Loading all members of ${target.name}…`, () => members.start());
     if (members.state === 'failed') throw new Error(`Could not load every member, so nothing was exported: ${members.error?.message ?? 'unknown error'}`);
     const index = members.index;
     const text = exportMembers(index.all(), (gid) => index.emailOf(gid), chosen);

@@ -20,7 +20,7 @@ export function registerOpenMembership(services: Services): vscode.Disposable {
       }));
     if (text === undefined) throw new Dismissed();
     const gid = requireGid(text, 'membership');
-    const m = await withAsanaProgress(client, 'Looking up the membership…', (p) => client.getWorkspaceMembership(gid, { signal: p.signal }));
+    const m = await withAsanaProgress(services.ui, client, 'Looking up the membership…', (p) => client.getWorkspaceMembership(gid, { signal: p.signal }));
     if (m.is_active && (await services.tree.revealMember(m.workspace.gid, m.user.gid))) return;
     const choice = await services.ui.showInformationMessage(
       `${m.user.name} in ${m.workspace.name}: ${describeMember(m, undefined) || 'member'}${m.is_active ? '' : ' (removed)'}.`,

@@ -17,7 +17,7 @@ export function registerShowUserMemberships(services: Services): vscode.Disposab
   return registerCommand('asana.showUserMemberships', services, async (arg?: MemberNode | UserRef) => {
     const client = (await requireAccount(services)).client;
     const user = arg && 'membership' in arg ? arg.membership.user : arg ?? (await askUser(services));
-    const memberships = await withAsanaProgress(client, `Loading the memberships of ${user.name}…`, (p) =>
+    const memberships = await withAsanaProgress(services.ui, client, `Loading the memberships of ${user.name}…`, (p) =>
       client.listUserMemberships(user.gid, { signal: p.signal }),
     );
     if (memberships.length === 0) {

@@ -1,13 +1,19 @@
 /**
  * The one door through which commands ask the person anything: input boxes, quick picks (plain and
- * typeahead), confirmations and messages. In use it is `vscode.window` itself; tests put a scripted
- * one in its place that fails at once on a prompt the test did not expect.
+ * typeahead), confirmations, messages and progress. In use it is VS Code's window; tests put a
+ * scripted one in its place that fails at once on a prompt the test did not expect. Code that only
+ * imports this type runs in plain Node (the flows in src/flows/ are tested there).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
-export type Ui = Pick<
-  typeof vscode.window,
-  'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'createQuickPick'
->;
+export interface ProgressReport {
+  report(value: { message?: string; increment?: number }): void;
+}
 
-export const vscodeUi: Ui = vscode.window;
+export interface Ui
+  extends Pick<typeof vscode.window, 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'createQuickPick'> {
+  /** A cancellable progress notification around `task`; cancelling aborts the signal. */
+  withNotificationProgress<T>(title: string, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Shows the extension's log (the "Show Log" / "Show Details" actions). */
+  showLog(): void;
+}

@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { snapshotFolder } from '../../src/store/snapshotFiles';
-import type { MessageNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
+import type { MessageNode, WorkspaceNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { childrenWhenLoaded, isGroup, isMember, isMessage, isRange, isWorkspace, loadedMembers, memberRows, selectInTree } from './support/nodes';

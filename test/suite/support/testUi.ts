@@ -1,75 +1,26 @@
 /**
- * The UI seam for tests (after microsoft/vscode-azuretools' TestUserInput): answers come from a
- * script, every prompt and message is recorded, and a prompt the script did not expect rejects at
- * once, so the command stops there instead of going on with `undefined`, and `run()` fails the test
- * on that line. Installed through the extension's `useUi` (ExtensionMode.Test only).
+ * The scripted UI inside VS Code: ScriptedUi installed through the extension's `useUi`
+ * (ExtensionMode.Test only), plus a typeahead picker a test drives like a person, and `command()`,
+ * which runs a command and fails right there if it met a prompt the script did not expect.
  */
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { Ui } from '../../../src/ui/ui';
+import { ScriptedUi } from '../../support/scriptedUi';
 import { FakeQuickPick } from './fakeQuickPick';
 
-type Kind = 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
-
-type Matcher = string | ((item: vscode.QuickPickItem) => boolean);
-export type PickAnswer = Matcher | Matcher[] | undefined;
-
-function matches(item: vscode.QuickPickItem, m: Matcher): boolean {
-  return typeof m === 'string' ? item.label.includes(m) : m(item);
-}
-
-export interface Shown {
-  readonly kind: Kind;
-  readonly text: string;
-  readonly options: unknown;
-}
-
-export class UnexpectedPrompt extends Error {
-  override readonly name = 'UnexpectedPrompt';
-}
-
-export class TestUi {
-  readonly shown: Shown[] = [];
-  /** The items of every quick-pick shown, in order. */
-  readonly pickedFrom: vscode.QuickPickItem[][] = [];
-  readonly unexpected: string[] = [];
-  private readonly inputAnswers: Array<string | undefined> = [];
-  private readonly messageAnswers: Array<string | undefined> = [];
-  private readonly pickAnswers: PickAnswer[] = [];
+export class TestUi extends ScriptedUi {
   private readonly typeaheads: Array<(pick: FakeQuickPick<vscode.QuickPickItem>) => unknown> = [];
-  private readonly driveErrors: unknown[] = [];
   private readonly registration: vscode.Disposable;
 
   constructor(api: ExtensionApi) {
+    super();
     this.registration = api.useUi(this.asUi());
-  }
-
-  /** Queues answers for the next input boxes (undefined = the person pressed Escape). */
-  answerInputs(...answers: Array<string | undefined>): this {
-    this.inputAnswers.push(...answers);
-    return this;
-  }
-
-  /** Queues quick-pick choices: a label fragment, a predicate, several for multi-select, undefined = Escape. */
-  answerPicks(...answers: PickAnswer[]): this {
-    this.pickAnswers.push(...answers);
-    return this;
-  }
-
-  /** Queues the buttons "clicked" on the next messages (undefined = dismissed). */
-  answerMessages(...answers: Array<string | undefined>): this {
-    this.messageAnswers.push(...answers);
-    return this;
   }
 
   /** Hands the next typeahead picker (createQuickPick) to `drive`, which types and chooses like a person. */
   onTypeahead(drive: (pick: FakeQuickPick<vscode.QuickPickItem>) => unknown): this {
     this.typeaheads.push(drive);
     return this;
-  }
-
-  messages(kind: Kind): string[] {
-    return this.shown.filter((s) => s.kind === kind).map((s) => s.text);
   }
 
   /** Runs a command and fails right here if it met a prompt the script did not expect. */
@@ -79,86 +30,28 @@ export class TestUi {
     return result;
   }
 
-  throwIfUnexpected(): void {
-    if (this.driveErrors.length) throw this.driveErrors[0];
-    if (this.unexpected.length) throw new UnexpectedPrompt(`unexpected prompts: ${this.unexpected.join('; ')}`);
-  }
-
-  /** Ends the script: fails on unexpected prompts and on answers never asked for. */
   dispose(): void {
     this.registration.dispose();
-    this.throwIfUnexpected();
-    const unused = [
-      ...this.inputAnswers.map((a) => `input "${a}"`),
-      ...this.pickAnswers.map((a) => `pick ${String(a)}`),
-      ...this.typeaheads.map(() => 'a typeahead picker'),
-    ];
-    if (unused.length) throw new Error(`answers never asked for: ${unused.join('; ')}`);
+    this.assertDone();
   }
 
-  private refuse(what: string): never {
-    this.unexpected.push(what);
-    throw new UnexpectedPrompt(`unexpected prompt: ${what}`);
+  protected override unusedExtras(): string[] {
+    return this.typeaheads.map(() => 'a typeahead picker');
   }
 
-  private asUi(): Ui {
-    const showInputBox = async (options?: vscode.InputBoxOptions): Promise<string | undefined> => {
-      this.shown.push({ kind: 'showInputBox', text: options?.prompt ?? '', options });
-      if (this.inputAnswers.length === 0) this.refuse(`input box: ${options?.title ?? options?.prompt}`);
-      // Like the real input box: an answer that fails validation cannot be accepted, so the person types the next one.
-      for (;;) {
-        if (this.inputAnswers.length === 0) this.refuse(`input box again after a refused answer: ${options?.title ?? options?.prompt}`);
-        const answer = this.inputAnswers.shift();
-        const problem = answer === undefined ? undefined : await options?.validateInput?.(answer);
-        if (!problem) return answer;
-        this.shown.push({ kind: 'showInputBox', text: `validation: ${typeof problem === 'string' ? problem : problem.message}`, options });
-      }
-    };
-    const message =
-      (kind: Kind) =>
-      async (text: string, ...rest: unknown[]): Promise<string | undefined> => {
-        this.shown.push({ kind, text, options: rest });
-        const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as vscode.MessageOptions).modal === true;
-        // A modal dialog is a question; a toast left alone is simply dismissed.
-        if (modal && this.messageAnswers.length === 0) this.refuse(`modal dialog: ${text}`);
-        return this.messageAnswers.shift();
-      };
-    const showQuickPick = async (itemsOrPromise: unknown, options?: vscode.QuickPickOptions): Promise<unknown> => {
-      const raw = (await itemsOrPromise) as Array<string | vscode.QuickPickItem>;
-      const items = raw.map((i) => (typeof i === 'string' ? { label: i } : i));
-      this.pickedFrom.push(items);
-      this.shown.push({ kind: 'showQuickPick', text: options?.title ?? options?.placeHolder ?? '', options });
-      if (this.pickAnswers.length === 0) this.refuse(`quick pick: ${options?.title ?? options?.placeHolder}`);
-      const answer = this.pickAnswers.shift();
-      if (answer === undefined) return undefined;
-      const chosen = items.filter((item) => (Array.isArray(answer) ? answer : [answer]).some((a) => matches(item, a)));
-      const toOriginal = (item: vscode.QuickPickItem) => raw[items.indexOf(item)];
-      if (options?.canPickMany) return chosen.map(toOriginal);
-      if (chosen.length === 0) throw new Error(`no quick-pick item matches ${String(answer)} in: ${items.map((i) => i.label).join(', ')}`);
-      return toOriginal(chosen[0]!);
-    };
-    const createQuickPick = () => {
-      const drive = this.typeaheads.shift();
-      if (!drive) this.refuse('a typeahead picker');
-      const pick = new FakeQuickPick<vscode.QuickPickItem>();
-      // After the command has wired its handlers, as a person would start typing.
-      setTimeout(() => {
-        Promise.resolve()
-          .then(() => drive(pick))
-          .catch((e: unknown) => {
-            this.driveErrors.push(e);
-            pick.hide();
-          });
-      }, 0);
-      return pick;
-    };
-    return {
-      showInputBox,
-      showQuickPick,
-      showInformationMessage: message('showInformationMessage'),
-      showWarningMessage: message('showWarningMessage'),
-      showErrorMessage: message('showErrorMessage'),
-      createQuickPick,
-    } as unknown as Ui;
+  protected override createQuickPick(): vscode.QuickPick<vscode.QuickPickItem> {
+    const drive = this.typeaheads.shift();
+    if (!drive) this.refuse('a typeahead picker');
+    const pick = new FakeQuickPick<vscode.QuickPickItem>();
+    // After the command has wired its handlers, as a person would start typing.
+    setTimeout(() => {
+      Promise.resolve()
+        .then(() => drive(pick))
+        .catch((e: unknown) => {
+          this.failures.push(e);
+          pick.hide();
+        });
+    }, 0);
+    return pick as unknown as vscode.QuickPick<vscode.QuickPickItem>;
   }
 }

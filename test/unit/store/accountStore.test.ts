@@ -52,6 +52,20 @@ describe('AccountStore (against the emulator)', function () {
   }
 
   const acme = () => emu.state.seedInfo.workspaces.acme;
+
+  async function snapshotWritten(workspace: string): Promise<void> {
+    const file = () => {
+      const dir = path.join(root, 'snapshots');
+      const [folder] = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+      return folder ? path.join(dir, folder, `members-${workspace}.json`) : undefined;
+    };
+    for (let i = 0; i < 500; i++) {
+      const f = file();
+      if (f && fs.existsSync(f)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('the snapshot was never written');
+  }
   const activeIn = (ws: string) => emu.state.membershipsOf(ws, { activeOnly: true });
 
   async function loaded(store: AccountStore, ws: string) {
@@ -102,7 +116,7 @@ describe('AccountStore (against the emulator)', function () {
     const first = open();
     await loaded(first, acme());
     first.dispose();
-    await new Promise((r) => setTimeout(r, 50)); // the snapshot is written after the listing ends
+    await snapshotWritten(acme()); // written just after the listing ends
     // Someone joins between the two looks.
     await clients[0]!.addUser(acme(), 'newcomer@acme.test');
     emu.counters.reset();
@@ -126,7 +140,7 @@ describe('AccountStore (against the emulator)', function () {
     const first = open();
     await loaded(first, acme());
     first.dispose();
-    await new Promise((r) => setTimeout(r, 50));
+    await snapshotWritten(acme()); // written just after the listing ends
     emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 500, after: 1 });
     const second = open();
     const members = await loaded(second, acme());
@@ -146,7 +160,7 @@ describe('AccountStore (against the emulator)', function () {
       const first = open();
       await loaded(first, acme());
       first.dispose();
-      await new Promise((r) => setTimeout(r, 50));
+      await snapshotWritten(acme()); // written just after the listing ends
       const folder = fs.readdirSync(path.join(root, 'snapshots')).map((d) => path.join(root, 'snapshots', d))[0]!;
       const file = path.join(folder, `members-${acme()}.json`);
       fs.writeFileSync(file, spoil(fs.readFileSync(file, 'utf8')));
@@ -165,7 +179,7 @@ describe('AccountStore (against the emulator)', function () {
     const admin = open();
     await loaded(admin, acme());
     admin.dispose();
-    await new Promise((r) => setTimeout(r, 50));
+    await snapshotWritten(acme()); // written just after the listing ends
     emu.counters.reset();
     const member = open({ token: emu.tokens.member });
     await member.start();

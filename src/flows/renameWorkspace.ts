@@ -1,0 +1,48 @@
+/**
+ * Renaming a workspace, as decided: the input is prefilled with the current name; an empty,
+ * unchanged, multi-line or over-long name is refused before any request; after a failure the
+ * workspace is read again, since the rename may have landed before the answer was lost.
+ */
+import { isAsanaError } from '../asana/errors';
+import type { Workspace } from '../asana/schemas';
+import { requireWorkspaceName } from '../asana/validate';
+import { withAsanaProgress } from '../ui/asanaProgress';
+import { Dismissed } from '../ui/dismissed';
+import type { FlowContext } from './flowContext';
+
+export async function renameWorkspace({ account, ui }: FlowContext, target: Workspace): Promise<Workspace> {
+  const client = account.client;
+  const current = target.name;
+  const name = await ui.showInputBox({
+    title: `Rename "${current}"`,
+    prompt: 'The new name of the workspace, as everyone in it will see it.',
+    value: current,
+    valueSelection: [0, current.length],
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      try {
+        requireWorkspaceName(text, current);
+        return undefined;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+  });
+  if (name === undefined) throw new Dismissed();
+  const newName = requireWorkspaceName(name, current);
+  try {
+    const renamed = await withAsanaProgress(ui, client, `Renaming "${current}"…`, (p) => client.renameWorkspace(target.gid, newName, { current, signal: p.signal }));
+    account.applyWorkspace(renamed);
+    void ui.showInformationMessage(`Renamed "${current}" to "${renamed.name}".`);
+    return renamed;
+  } catch (e) {
+    // The request may have landed before the failure: show what Asana holds now.
+    if (isAsanaError(e) && e.kind !== 'invalid-input') {
+      await client.getWorkspace(target.gid).then(
+        (w) => account.applyWorkspace(w),
+        () => undefined,
+      );
+    }
+    throw e;
+  }
+}
