@@ -14,7 +14,7 @@ import {
   WORKSPACE_FIELDS,
 } from './fields';
 import { silentLogger, type Logger } from './logger';
-import { collect, paginate, type PageOptions } from './pagination';
+import { collect, DEFAULT_LISTING_DEADLINE_MS, DEFAULT_MAX_LISTING_PAGES, paginate, type ListingLimits, type PageOptions } from './pagination';
 import { Requester, type CallOptions, type RateLimitWait } from './requester';
 import {
   EmptySchema,
@@ -29,6 +29,7 @@ import {
   type UserWithEmail,
   type Workspace,
 } from './schemas';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './transport';
 import { requireCount, requireGid, requireUserRef, requireWorkspaceName } from './validate';
 
 export interface AsanaClientOptions {
@@ -38,6 +39,17 @@ export interface AsanaClientOptions {
   readonly logger?: Logger;
   /** Per attempt, covering headers and body. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * Per call, covering every attempt, backoff and 429 wait: retries never stretch a call beyond
+   * it. Default 60 s (two attempts that time out, or one and several quick retries).
+   */
+  readonly callDeadlineMs?: number;
+  /** A response body larger than this is not read: the call fails with ResponseTooLargeError. Default 8 MB. */
+  readonly maxResponseBytes?: number;
+  /** Pages one listing may take before it is stopped. Default 10,000 (a million records at 100 a page). */
+  readonly maxListingPages?: number;
+  /** Time one listing may spend waiting for Asana, every page together. Default 30 minutes. */
+  readonly listingDeadlineMs?: number;
   /** Retries of a read after a 5xx, network error or timeout. Default 3. */
   readonly maxReadRetries?: number;
   /** 429s waited out per call before giving up. Default 5. */
@@ -63,6 +75,7 @@ export class AsanaClient {
   readonly baseUrl: URL;
   private readonly requester: Requester;
   private readonly logger: Logger;
+  private readonly limits: ListingLimits;
 
   constructor(opts: AsanaClientOptions) {
     if (!opts.token || !opts.token.trim()) throw new InvalidInputError('An Asana access token is required.', 'token');
@@ -76,6 +89,8 @@ export class AsanaClient {
       token: opts.token.trim(),
       logger: this.logger,
       timeoutMs: opts.timeoutMs ?? 30_000,
+      callDeadlineMs: opts.callDeadlineMs ?? 60_000,
+      maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxReadRetries: opts.maxReadRetries ?? 3,
       maxRateLimitWaits: opts.maxRateLimitWaits ?? 5,
       maxRetryAfterMs: opts.maxRetryAfterMs ?? 120_000,
@@ -86,6 +101,10 @@ export class AsanaClient {
       userAgent: opts.userAgent ?? 'asana-workspaces-vscode',
       random: opts.random ?? Math.random,
     });
+    this.limits = {
+      maxPages: opts.maxListingPages ?? DEFAULT_MAX_LISTING_PAGES,
+      deadlineMs: opts.listingDeadlineMs ?? DEFAULT_LISTING_DEADLINE_MS,
+    };
   }
 
   onRateLimitWait(listener: (wait: RateLimitWait) => void): () => void {
@@ -124,6 +143,7 @@ export class AsanaClient {
       this.logger,
       { path: '/users', query: { workspace, opt_fields: optFields(USER_WITH_EMAIL_FIELDS) }, item: UserWithEmailSchema },
       pageOpts(opts),
+      this.limits,
     );
   }
 
@@ -135,6 +155,7 @@ export class AsanaClient {
       this.logger,
       { path: '/workspaces', query: { opt_fields: optFields(WORKSPACE_FIELDS) }, item: WorkspaceSchema },
       pageOpts(opts),
+      this.limits,
     );
   }
 
@@ -239,6 +260,7 @@ export class AsanaClient {
         item: MembershipSchema,
       },
       pageOpts(opts),
+      this.limits,
     );
   }
 
@@ -250,6 +272,7 @@ export class AsanaClient {
       this.logger,
       { path: `/users/${ref}/workspace_memberships`, query: { opt_fields: optFields(MEMBERSHIP_FIELDS) }, item: MembershipSchema },
       pageOpts(opts),
+      this.limits,
     );
   }
 

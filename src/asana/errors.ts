@@ -129,6 +129,21 @@ export class InvalidResponseError extends AsanaError {
   }
 }
 
+/**
+ * A response too large to be one of Asana's answers to this client: reading stopped at the limit.
+ * Its kind stays 'invalid-response', so code that branches on kinds treats it as any unreadable answer.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  constructor(
+    message: string,
+    /** The limit that was passed, in bytes. */
+    readonly limitBytes: number,
+    opts: { status?: number; request?: RequestInfo } = {},
+  ) {
+    super(message, '', opts);
+  }
+}
+
 export class CancelledError extends AsanaError {
   readonly kind = 'cancelled';
   constructor(request?: RequestInfo) {

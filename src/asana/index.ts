@@ -5,6 +5,7 @@ export { DEFAULT_BASE_URL, isLoopbackHost, parseBaseUrl } from './baseUrl';
 export { collect, MAX_PAGE_SIZE, type PageOptions } from './pagination';
 export type { CallOptions, RateLimitWait } from './requester';
 export { redact, redactHeaders } from './redact';
+export { REDACTED_EMAIL, redactEmails } from './personalData';
 export type { Logger } from './logger';
 export { silentLogger } from './logger';
 export type { Membership, TypeaheadUser, User, UserCompact, UserWithEmail, Workspace, WorkspaceCompact } from './schemas';

@@ -5,6 +5,11 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+  /**
+   * True when the person has raised the log level to trace: only then may lines carry personal
+   * data (emails, what was typed into a search). Absent means false.
+   */
+  isTracing?(): boolean;
 }
 
 export const silentLogger: Logger = {
@@ -14,3 +19,7 @@ export const silentLogger: Logger = {
   warn() {},
   error() {},
 };
+
+export function isTracing(logger: Logger): boolean {
+  return logger.isTracing?.() === true;
+}

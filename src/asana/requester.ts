@@ -4,21 +4,22 @@
  * landed) on server and network failures, with a timeout and the caller's cancellation.
  */
 import type * as z from 'zod/mini';
-import type {
-  AsanaError} from './errors';
+import type { AsanaError } from './errors';
 import {
   CancelledError,
   InvalidResponseError,
   NetworkError,
+  ResponseTooLargeError,
   TimeoutError,
   type RequestInfo,
 } from './errors';
-import type { Logger } from './logger';
+import { isTracing, type Logger } from './logger';
+import { pathForLog, urlForLog } from './logUrl';
 import { redact } from './redact';
 import { errorFromStatus, formatWait, parseEnvelope, type Envelope } from './responses';
 import { Semaphore } from './semaphore';
-import { anySignal, backoffMs, parseRetryAfter, sleep } from './timing';
-import { provablyNotSent, Transport, type HttpResponse } from './transport';
+import { anySignal, backoffMs, Deadline, parseRetryAfter, sleep } from './timing';
+import { BodyTooLargeError, provablyNotSent, Transport, type HttpResponse } from './transport';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 export type Query = Record<string, string | number | undefined>;
@@ -50,7 +51,11 @@ export interface RequesterOptions {
   readonly baseUrl: URL;
   readonly token: string;
   readonly logger: Logger;
+  /** One attempt: headers and body. */
   readonly timeoutMs: number;
+  /** One call: every attempt, backoff and 429 wait together. */
+  readonly callDeadlineMs: number;
+  readonly maxResponseBytes: number;
   readonly maxReadRetries: number;
   readonly maxRateLimitWaits: number;
   readonly maxRetryAfterMs: number;
@@ -71,7 +76,10 @@ export class Requester {
   constructor(private readonly opts: RequesterOptions) {
     this.reads = new Semaphore(opts.maxReadsInFlight);
     this.writes = new Semaphore(opts.maxWritesInFlight);
-    this.transport = new Transport({ connections: opts.maxReadsInFlight + opts.maxWritesInFlight });
+    this.transport = new Transport({
+      connections: opts.maxReadsInFlight + opts.maxWritesInFlight,
+      maxResponseBytes: opts.maxResponseBytes,
+    });
   }
 
   /** Told each time a call waits out a 429, so the UI can say "Asana asked us to wait 12 s". */
@@ -85,17 +93,20 @@ export class Requester {
     const isRead = call.method === 'GET';
     const url = this.url(call.path, call.query);
     const body = call.body === undefined ? undefined : JSON.stringify({ data: call.body });
+    // Retries and waits spend the call's one budget: a read never outlives it, however it fails.
+    const deadline = new Deadline(this.opts.callDeadlineMs);
     let serverRetries = 0;
     let rateLimitWaits = 0;
     for (;;) {
       if (call.signal?.aborted) throw new CancelledError(info);
+      if (deadline.remainingMs() <= 0) throw this.outOfTime(info, isRead);
       let res: HttpResponse;
       try {
-        res = await this.attempt(url, call.method, body, isRead, info, call.signal);
+        res = await this.attempt(url, call.method, body, isRead, info, call.signal, deadline);
       } catch (e) {
         if (e instanceof CancelledError || e instanceof TimeoutError || !(e instanceof NetworkError)) {
           if (e instanceof TimeoutError && isRead && serverRetries < this.opts.maxReadRetries) {
-            await this.backoff(serverRetries++, info, e, call.signal);
+            await this.backoff(serverRetries++, info, e, call.signal, deadline);
             continue;
           }
           throw e;
@@ -103,7 +114,7 @@ export class Requester {
         // A write is repeated only when the socket never connected: then it cannot have landed.
         const mayRetry = (isRead || provablyNotSent(e.cause)) && serverRetries < this.opts.maxReadRetries;
         if (!mayRetry) throw e;
-        await this.backoff(serverRetries++, info, e, call.signal);
+        await this.backoff(serverRetries++, info, e, call.signal, deadline);
         continue;
       }
 
@@ -120,18 +131,18 @@ export class Requester {
         // Asana rejected the request without acting on it, so even a write is safe to send again.
         const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
         const waitMs = retryAfterMs ?? backoffMs(rateLimitWaits, 1000, 30_000, this.opts.random);
-        if (rateLimitWaits >= this.opts.maxRateLimitWaits || waitMs > this.opts.maxRetryAfterMs) {
+        if (rateLimitWaits >= this.opts.maxRateLimitWaits || waitMs > this.opts.maxRetryAfterMs || !deadline.allows(waitMs)) {
           throw errorFromStatus(429, res.body, info, retryAfterMs, [this.opts.token]);
         }
         rateLimitWaits++;
-        this.opts.logger.warn(`${info.method} ${info.path}: rate limited, waiting ${formatWait(waitMs)} (wait ${rateLimitWaits}).`);
+        this.opts.logger.warn(`${info.method} ${this.pathForLog(info)}: rate limited, waiting ${formatWait(waitMs)} (wait ${rateLimitWaits}).`);
         for (const listener of this.waitListeners) listener({ request: info, waitMs, attempt: rateLimitWaits });
         await this.wait(waitMs, info, call.signal);
         continue;
       }
       const error = errorFromStatus(res.status, res.body, info, undefined, [this.opts.token]);
       if (res.status >= 500 && isRead && serverRetries < this.opts.maxReadRetries) {
-        await this.backoff(serverRetries++, info, error, call.signal);
+        await this.backoff(serverRetries++, info, error, call.signal, deadline);
         continue;
       }
       throw error;
@@ -159,15 +170,21 @@ export class Requester {
     isRead: boolean,
     info: RequestInfo,
     signal: AbortSignal | undefined,
+    deadline: Deadline,
   ): Promise<HttpResponse> {
     let release: () => void;
     try {
-      release = await (isRead ? this.reads : this.writes).acquire(signal);
+      // Waiting for a slot spends the call's budget too (the deadline's timer only when there is a wait).
+      const slots = isRead ? this.reads : this.writes;
+      release = await slots.acquire(slots.inUse < slots.capacity ? signal : anySignal([signal, deadline.signal]));
     } catch {
-      throw new CancelledError(info);
+      if (signal?.aborted) throw new CancelledError(info);
+      throw this.outOfTime(info, isRead);
     }
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
+    const timeoutMs = Math.min(this.opts.timeoutMs, deadline.remainingMs());
+    const timeout = AbortSignal.timeout(timeoutMs);
     const started = Date.now();
+    const shown = urlForLog(url, isTracing(this.opts.logger));
     try {
       const res = await this.transport.send({
         url,
@@ -176,18 +193,27 @@ export class Requester {
         ...(body === undefined ? {} : { body }),
         signal: anySignal([signal, timeout]),
       });
-      this.opts.logger.debug(`${method} ${url.pathname}${url.search} → ${res.status} in ${Date.now() - started} ms`);
+      this.opts.logger.debug(`${method} ${shown} → ${res.status} in ${Date.now() - started} ms`);
       return res;
     } catch (e) {
       if (signal?.aborted) throw new CancelledError(info);
+      if (e instanceof BodyTooLargeError) {
+        this.opts.logger.debug(`${method} ${shown} → ${e.status}, body over ${e.limitBytes} bytes: stopped reading`);
+        const landed = !isRead && e.status >= 200 && e.status < 300 ? ` ${WRITE_ANSWER_UNREADABLE}` : '';
+        throw new ResponseTooLargeError(
+          `Asana sent a response larger than ${formatBytes(e.limitBytes)} (HTTP ${e.status}), more than any answer it sends to this client, so it was not read.${landed}`,
+          e.limitBytes,
+          { status: e.status, request: info },
+        );
+      }
       if (timeout.aborted) {
         throw new TimeoutError(
-          `Asana did not answer within ${formatWait(this.opts.timeoutMs)} (${method} ${info.path}).${isRead ? ' Check your connection and try again.' : ` ${WRITE_MAY_HAVE_LANDED}`}`,
+          `Asana did not answer within ${formatWait(timeoutMs)} (${method} ${info.path}).${isRead ? ' Check your connection and try again.' : ` ${WRITE_MAY_HAVE_LANDED}`}`,
           { request: info },
         );
       }
       const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
-      this.opts.logger.debug(`${method} ${url.pathname}${url.search} failed after ${Date.now() - started} ms: ${detail}`);
+      this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: ${detail}`);
       const advice = isRead || provablyNotSent(e) ? 'Check your connection and try again.' : WRITE_MAY_HAVE_LANDED;
       throw new NetworkError(`Could not reach Asana (${detail}). ${advice}`, {
         request: info,
@@ -208,10 +234,23 @@ export class Requester {
     return headers;
   }
 
-  private async backoff(attempt: number, info: RequestInfo, cause: AsanaError, signal: AbortSignal | undefined): Promise<void> {
+  /** Waits before a retry, or gives up with `cause` when the wait would end past the call's deadline. */
+  private async backoff(attempt: number, info: RequestInfo, cause: AsanaError, signal: AbortSignal | undefined, deadline: Deadline): Promise<void> {
     const ms = backoffMs(attempt, this.opts.retryBaseMs, this.opts.retryMaxMs, this.opts.random);
-    this.opts.logger.warn(`${info.method} ${info.path}: ${cause.kind} error, retrying in ${ms} ms (retry ${attempt + 1}).`);
+    if (!deadline.allows(ms)) throw cause;
+    this.opts.logger.warn(`${info.method} ${this.pathForLog(info)}: ${cause.kind} error, retrying in ${ms} ms (retry ${attempt + 1}).`);
     await this.wait(ms, info, signal);
+  }
+
+  private pathForLog(info: RequestInfo): string {
+    return pathForLog(info.path, isTracing(this.opts.logger));
+  }
+
+  private outOfTime(info: RequestInfo, isRead: boolean): TimeoutError {
+    return new TimeoutError(
+      `Asana did not answer within ${formatWait(this.opts.callDeadlineMs)}, retries included (${info.method} ${info.path}).${isRead ? ' Check your connection and try again.' : ` ${WRITE_MAY_HAVE_LANDED}`}`,
+      { request: info },
+    );
   }
 
   private async wait(ms: number, info: RequestInfo, signal: AbortSignal | undefined): Promise<void> {
@@ -223,3 +262,8 @@ export class Requester {
   }
 }
 
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -166,8 +166,18 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, data: unknown): stri
     // zod leaves `input` out of issues unless asked, so look the field up instead.
     return valueAt(data, issue.path) === undefined ? 'is missing' : `should be ${issue.expected}`;
   }
+  if (issue.code === 'invalid_format') {
+    // Our own words, never the value: the body may be huge or carry what should not be repeated.
+    return `should be ${FORMAT_NAMES[issue.format] ?? (issue.format === 'regex' ? issue.message : 'in another format')}`;
+  }
+  if (issue.code === 'too_big') return 'is too long';
   return 'is invalid';
 }
+
+const FORMAT_NAMES: Record<string, string> = {
+  datetime: 'an ISO 8601 date and time',
+  date: 'an ISO 8601 date',
+};
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let current = root;

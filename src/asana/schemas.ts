@@ -1,15 +1,26 @@
 /**
  * Response schemas for the records the client asks for. Each schema requires exactly the fields
  * the client requests through `opt_fields` (see fields.ts), so a response that lacks one fails
- * loudly with the field's name; unknown extra fields pass, because the API keeps growing.
+ * loudly with the field's name. Unknown fields are dropped, not kept: the API keeps growing, and a
+ * record carries only what the extension uses (a hostile server's 200 MB "extra" field included).
+ *
+ * Values that end up in links, Markdown or comparisons are checked for their form here, once:
+ * gids are digits (as Asana's are), dates are ISO 8601.
  */
 import * as z from 'zod/mini';
 
-const gid = z.string().check(z.minLength(1));
+/** Asana's gids are decimal strings, some beyond a JavaScript number's precision; see validate.ts. */
+const gid = z.string().check(z.regex(/^\d{1,32}$/, 'an Asana id (digits)'));
 
-export const WorkspaceCompactSchema = z.looseObject({ gid, name: z.string() });
+/** `created_at`: an ISO 8601 date and time with a zone, as Asana writes it ("2012-02-22T02:06:58.147Z"). */
+const dateTime = z.iso.datetime({ offset: true });
 
-export const WorkspaceSchema = z.looseObject({
+/** `vacation_dates.*`: an ISO 8601 calendar date ("2022-11-05"). */
+const date = z.iso.date();
+
+export const WorkspaceCompactSchema = z.object({ gid, name: z.string() });
+
+export const WorkspaceSchema = z.object({
   gid,
   name: z.string(),
   is_organization: z.boolean(),
@@ -17,28 +28,28 @@ export const WorkspaceSchema = z.looseObject({
   email_domains: z.array(z.string()),
 });
 
-export const UserCompactSchema = z.looseObject({ gid, name: z.string() });
+export const UserCompactSchema = z.object({ gid, name: z.string() });
 
 /** Emails can be hidden from the caller (the field then comes back null). */
 const email = z.optional(z.nullable(z.string()));
 
-export const UserWithEmailSchema = z.looseObject({ gid, name: z.string(), email });
+export const UserWithEmailSchema = z.object({ gid, name: z.string(), email });
 
-export const UserSchema = z.looseObject({
+export const UserSchema = z.object({
   gid,
   name: z.string(),
   email,
   workspaces: z.optional(z.array(WorkspaceCompactSchema)),
 });
 
-export const TypeaheadUserSchema = z.looseObject({ gid, name: z.string() });
+export const TypeaheadUserSchema = z.object({ gid, name: z.string() });
 
-export const VacationDatesSchema = z.looseObject({
-  start_on: z.nullable(z.string()),
-  end_on: z.nullable(z.string()),
+export const VacationDatesSchema = z.object({
+  start_on: z.nullable(date),
+  end_on: z.nullable(date),
 });
 
-export const MembershipSchema = z.looseObject({
+export const MembershipSchema = z.object({
   gid,
   user: UserCompactSchema,
   workspace: WorkspaceCompactSchema,
@@ -46,22 +57,24 @@ export const MembershipSchema = z.looseObject({
   is_admin: z.boolean(),
   is_guest: z.boolean(),
   is_view_only: z.boolean(),
-  created_at: z.nullable(z.string()),
+  created_at: z.nullable(dateTime),
   vacation_dates: z.nullable(VacationDatesSchema),
-  user_task_list: z.nullable(z.looseObject({ gid, name: z.optional(z.string()) })),
+  user_task_list: z.nullable(z.object({ gid, name: z.optional(z.string()) })),
 });
 
-export const EmptySchema = z.looseObject({});
+export const EmptySchema = z.object({});
 
-export const NextPageSchema = z.nullable(
-  z.looseObject({ offset: z.string().check(z.minLength(1)), path: z.optional(z.string()), uri: z.optional(z.string()) }),
-);
+/**
+ * Only the offset is used: the next request is built from the client's own base URL, never from
+ * `path` or `uri`, which could name another host. Asana's offsets are short opaque tokens; a
+ * megabyte-long one would be sent back in every following request's URL.
+ */
+export const NextPageSchema = z.nullable(z.object({ offset: z.string().check(z.minLength(1), z.maxLength(4_096)) }));
 
-export const ErrorEnvelopeSchema = z.looseObject({
+export const ErrorEnvelopeSchema = z.object({
   errors: z.array(
-    z.looseObject({
+    z.object({
       message: z.optional(z.string()),
-      help: z.optional(z.string()),
       phrase: z.optional(z.string()),
     }),
   ),

@@ -2,7 +2,26 @@
  * One keep-alive connection pool per client, over undici. Knows sockets and bytes only:
  * no retries, no JSON, no Asana.
  */
+import type { Dispatcher } from 'undici';
 import { Agent, request } from './undiciParts';
+
+/**
+ * Large enough for any page Asana sends this client (100 records with our opt_fields are well
+ * under 1 MB), small enough that a hostile or broken server cannot fill the extension host's memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/** The body went past the limit: the transport stopped reading it and closed the connection. */
+export class BodyTooLargeError extends Error {
+  constructor(
+    readonly limitBytes: number,
+    /** The status line had arrived: a 2xx to a write means the write landed. */
+    readonly status: number,
+  ) {
+    super(`the response is larger than ${limitBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
 
 export interface HttpRequest {
   readonly url: URL;
@@ -47,7 +66,10 @@ export function provablyNotSent(e: unknown): boolean {
 export class Transport {
   private readonly agent: InstanceType<typeof Agent>;
 
-  constructor(opts: { connections: number; keepAliveTimeoutMs?: number }) {
+  private readonly maxResponseBytes: number;
+
+  constructor(opts: { connections: number; keepAliveTimeoutMs?: number; maxResponseBytes?: number }) {
+    this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.agent = new Agent({
       connections: opts.connections,
       keepAliveTimeout: opts.keepAliveTimeoutMs ?? 30_000,
@@ -66,8 +88,35 @@ export class Transport {
       body: req.body ?? null,
       signal: req.signal,
     });
-    const body = await res.body.text();
+    const body = await this.readBody(res);
     return { status: res.statusCode, headers: res.headers, body };
+  }
+
+  /**
+   * Reads the body while counting bytes, and stops at the limit instead of buffering whatever
+   * arrives. An endless or trickling body is ended by the caller's signal, which undici applies to
+   * the body too.
+   */
+  private async readBody(res: Dispatcher.ResponseData): Promise<string> {
+    const limit = this.maxResponseBytes;
+    const tooLarge = (): BodyTooLargeError => {
+      // Destroying an unfinished body makes undici emit an "aborted" error: expected here, not a crash.
+      res.body.on('error', () => {});
+      res.body.destroy();
+      return new BodyTooLargeError(limit, res.statusCode);
+    };
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > limit) throw tooLarge();
+      chunks.push(buf);
+    }
+    // TextDecoder, as undici's own text() does: invalid UTF-8 becomes U+FFFD and a BOM is dropped.
+    return new TextDecoder().decode(Buffer.concat(chunks, size));
   }
 
   close(): Promise<void> {

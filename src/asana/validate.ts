@@ -25,21 +25,27 @@ export function isEmail(text: string): boolean {
 /**
  * The input quoted for a message: at most about 60 characters, with control, invisible and
  * direction characters shown as escapes, so the message says where they are instead of hiding
- * them (or reversing the rest of the message).
+ * them (or reversing the rest of the message). Quotes and backslashes are shown as typed; input
+ * that holds a straight quote is set in curly quotes, so neither is escaped.
  */
 function describe(text: string): string {
   let shown = '';
+  let clipped = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const piece = /[\p{Cc}\p{Cf}]/u.test(ch)
+    const piece = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(ch)
       ? cp > 0xffff
         ? `\\u{${cp.toString(16)}}`
         : `\\u${cp.toString(16).padStart(4, '0')}`
-      : JSON.stringify(ch).slice(1, -1);
-    if (shown.length + piece.length > 60) return `"${shown}…"`;
+      : ch;
+    if (shown.length + piece.length > 60) {
+      clipped = true;
+      break;
+    }
     shown += piece;
   }
-  return `"${shown}"`;
+  const body = clipped ? `${shown}…` : shown;
+  return shown.includes('"') ? `\u201c${body}\u201d` : `"${body}"`;
 }
 
 export function requireGid(text: string, what: string): string {

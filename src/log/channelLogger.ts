@@ -1,10 +1,19 @@
-/** The client's Logger written to a LogOutputChannel, with every line passed through redaction. */
+/**
+ * The client's Logger written to a LogOutputChannel. Every line is passed through redaction (the
+ * token), through logText (a line break or a direction override in a name cannot forge or disguise
+ * a log entry) and, unless the person raised the level to trace, has email addresses taken out.
+ */
 import type * as vscode from 'vscode';
 import type { Logger } from '../asana/logger';
+import { redactEmails } from '../asana/personalData';
 import { redact } from '../asana/redact';
+import { logText } from '../util/displayText';
 
 /** Lines kept in memory for diagnostics and for tests that check what was written. */
 const RECENT_LINES = 2_000;
+
+/** vscode.LogLevel.Trace, without importing vscode at run time (this module is also used in plain Node). */
+const TRACE_LEVEL = 1 as vscode.LogLevel.Trace;
 
 export class ChannelLogger implements Logger {
   private readonly secrets = new Set<string>();
@@ -15,6 +24,11 @@ export class ChannelLogger implements Logger {
   /** A value never to be written, whatever a message contains: every token this window has seen. */
   addSecret(secret: string): void {
     if (secret) this.secrets.add(secret);
+  }
+
+  /** Personal data (emails, search text) is logged only at trace level, which the person chooses. */
+  isTracing(): boolean {
+    return this.channel.logLevel === TRACE_LEVEL;
   }
 
   trace(message: string): void {
@@ -46,6 +60,7 @@ export class ChannelLogger implements Logger {
   }
 
   clean(message: string): string {
-    return redact(message, [...this.secrets]);
+    const redacted = redact(message, [...this.secrets]);
+    return logText(this.isTracing() ? redacted : redactEmails(redacted));
   }
 }

@@ -1,7 +1,9 @@
 /** How a membership reads to a person: badges, one-line description, and tooltip text. */
 import type { Membership } from '../asana/schemas';
 import { myTasksUrl } from '../asanaLinks';
-import { escapeMarkdown } from '../util/markdown';
+import { isGid } from '../asana/validate';
+import { displayText } from '../util/displayText';
+import { escapeMarkdown, markdownCode } from '../util/markdown';
 
 export type Badge = 'admin' | 'guest' | 'view-only' | 'inactive' | 'vacation';
 
@@ -31,7 +33,7 @@ const BADGE_TEXT: Record<Badge, string> = {
 
 export function describeMember(m: Membership, email: string | undefined, today?: string): string {
   // Badges first: at the side bar's usual width the end of the line is cut off, and an email is long.
-  const parts = [...badgesOf(m, today).map((b) => BADGE_TEXT[b]), email ?? ''].filter(Boolean);
+  const parts = [...badgesOf(m, today).map((b) => BADGE_TEXT[b]), displayText(email ?? '')].filter(Boolean);
   return parts.join(' · ');
 }
 
@@ -50,7 +52,8 @@ const ROLE_TEXT: Record<ReturnType<typeof roleOf>, string> = {
 };
 
 export function myTasksLink(m: Membership): string | undefined {
-  return m.user_task_list ? myTasksUrl(m.user_task_list.gid) : undefined;
+  // The schema already refuses other gids; a record from elsewhere (a snapshot) gets no link rather than a crafted one.
+  return m.user_task_list && isGid(m.user_task_list.gid) ? myTasksUrl(m.user_task_list.gid) : undefined;
 }
 
 export function vacationText(m: Membership): string | undefined {
@@ -59,18 +62,21 @@ export function vacationText(m: Membership): string | undefined {
   return v.end_on ? `${v.start_on} to ${v.end_on}` : `from ${v.start_on}, no end date`;
 }
 
-/** Markdown for the tooltip; user text is escaped so a name cannot inject links. */
+/**
+ * Markdown for the tooltip. Every value from Asana is escaped, not only names: a gid or a date is
+ * validated by the schema, but a tooltip must not depend on that to stay free of links.
+ */
 export function memberTooltipMarkdown(m: Membership, email: string | undefined): string {
   const lines = [`**${escapeMarkdown(m.user.name)}**`];
   if (email) lines.push(`${escapeMarkdown(email)}`);
   const role = ROLE_TEXT[roleOf(m)];
   lines.push('', `${role} of ${escapeMarkdown(m.workspace.name)}${m.is_active ? '' : ' (inactive: removed from the workspace)'}`);
-  if (m.created_at) lines.push(`Member since: ${m.created_at.slice(0, 10)}`);
+  if (m.created_at) lines.push(`Member since: ${escapeMarkdown(m.created_at.slice(0, 10))}`);
   const vacation = vacationText(m);
-  if (vacation) lines.push(`Vacation: ${vacation}`);
+  if (vacation) lines.push(`Vacation: ${escapeMarkdown(vacation)}`);
   const tasks = myTasksLink(m);
   if (tasks) lines.push(`[My Tasks](${tasks})`);
-  lines.push(`User id: \`${m.user.gid}\` · Membership id: \`${m.gid}\``);
+  lines.push(`User id: ${markdownCode(m.user.gid)} · Membership id: ${markdownCode(m.gid)}`);
   return lines.join('  \n');
 }
 

@@ -1,5 +1,6 @@
 /** Members as CSV or a Markdown table, for the export command's untitled editor. */
 import type { Membership } from '../asana/schemas';
+import { escapeMarkdownInline } from '../util/markdown';
 
 export type ExportFormat = 'csv' | 'markdown';
 
@@ -17,14 +18,32 @@ function row(m: Membership, email: string | undefined): string[] {
   ];
 }
 
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP's list): `=`, `+`, `-`, `@`,
+ * and a tab or carriage return that some importers strip before looking at the next character.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Characters that need quoting: the RFC 4180 ones (comma, quote, CR, LF), plus `;` and tab,
+ * because spreadsheets in many locales split on semicolons and some on tabs, and an unquoted
+ * `;=HYPERLINK(…)` would start a new cell with a formula.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
 /** RFC 4180 quoting, and a leading apostrophe against spreadsheet formula injection. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function markdownCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * A table cell that renders as the text it holds: one line (a lone CR or LF, or any other line
+ * break, would end the row) with the Markdown and HTML characters escaped, so a name such as
+ * `![x](https://tracker…)` or `<img src=…>` stays text and `|` does not split the cell.
+ */
+export function markdownCell(value: string): string {
+  return escapeMarkdownInline(value);
 }
 
 export function exportMembers(

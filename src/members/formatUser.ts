@@ -1,5 +1,8 @@
 /** How "Insert User" writes a person into a document. */
+import { isGid } from '../asana/validate';
 import { profileUrl } from '../asanaLinks';
+import { displayText } from '../util/displayText';
+import { escapeMarkdownInline } from '../util/markdown';
 
 export type InsertFormat = 'name' | 'email' | 'markdownLink' | 'template';
 
@@ -9,14 +12,21 @@ export interface InsertableUser {
   readonly email: string | undefined;
 }
 
+/**
+ * The person as text for the editor. Names and emails come from Asana profiles, so they are
+ * inserted without line breaks, control or direction characters (displayText).
+ */
 export function formatUser(user: InsertableUser, format: InsertFormat, template: string): string {
+  const name = displayText(user.name);
   switch (format) {
     case 'name':
-      return user.name;
+      return name;
     case 'email':
-      return user.email ?? user.name;
+      return displayText(user.email ?? user.name);
     case 'markdownLink':
-      return `[${user.name.replace(/([[\]\\])/g, '\\$1')}](${profileUrl(user.gid)})`;
+      // The schema admits digit gids only; anything else would be spliced into the URL, so no link.
+      if (!isGid(user.gid)) return escapeMarkdownInline(user.name);
+      return `[${escapeMarkdownInline(user.name)}](${profileUrl(user.gid)})`;
     case 'template':
       return applyTemplate(template, user);
   }
@@ -25,10 +35,10 @@ export function formatUser(user: InsertableUser, format: InsertFormat, template:
 /** `{name}`, `{email}`, `{gid}` and `{url}`; unknown placeholders are left as typed. */
 export function applyTemplate(template: string, user: InsertableUser): string {
   const values: Record<string, string> = {
-    name: user.name,
-    email: user.email ?? '',
-    gid: user.gid,
-    url: profileUrl(user.gid),
+    name: displayText(user.name),
+    email: displayText(user.email ?? ''),
+    gid: displayText(user.gid),
+    url: profileUrl(encodeURIComponent(user.gid)),
   };
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -131,6 +131,95 @@ describe('emulator: faults', function () {
     assert.ok((await pending) instanceof Error);
   });
 
+  /** Reads a response body as a stream, up to `limit` bytes, then cancels it; the byte count read. */
+  async function readUpTo(r: Response, limit: number): Promise<{ bytes: number; ended: boolean; head: string }> {
+    const reader = r.body!.getReader();
+    let bytes = 0;
+    let head = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { bytes, ended: true, head };
+      if (head.length < 64) head += Buffer.from(value).toString('utf8').slice(0, 64 - head.length);
+      bytes += value.length;
+      if (bytes >= limit) {
+        await reader.cancel();
+        return { bytes, ended: false, head };
+      }
+    }
+  }
+
+  it('huge-body: the real envelope behind a padding field of the given size, chunked or with a Content-Length', async () => {
+    emu.faults.add({ route: 'GET /workspaces', kind: 'huge-body', bytes: 3_000_000, times: 1 });
+    const r = await raw('/workspaces');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-length'), null, 'chunked: only counting while reading tells the size');
+    const text = await r.text();
+    assert.ok(text.length > 3_000_000);
+    const json = JSON.parse(text) as { x_padding: string; data: Compact[] };
+    assert.equal(json.x_padding.length, 3_000_000);
+    assert.equal(json.data.length, 3, 'the real data follows the padding');
+
+    emu.faults.add({ route: 'GET /workspaces', kind: 'huge-body', bytes: 1000, declareLength: true, times: 1 });
+    const declared = await raw('/workspaces');
+    assert.equal(Number(declared.headers.get('content-length')), Buffer.byteLength(await declared.text()));
+  });
+
+  it('huge-body: stops sending when the client goes away, and lands a write first', async () => {
+    emu.faults.add({ route: 'POST /workspaces/{workspace_gid}/addUser', kind: 'huge-body', times: 1 });
+    const r = await addUserRaw('huge.answer@acme.test');
+    const read = await readUpTo(r, 1_000_000);
+    assert.equal(read.ended, false, '64 MiB by default: far more than was read');
+    assert.ok(emu.state.userByEmail('huge.answer@acme.test'), 'the write landed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(emu.counters.inFlight.writes, 0, 'the slot is released once the client left');
+  });
+
+  it('endless-body: "data" records that never end, until the client goes away', async () => {
+    emu.faults.add({ route: 'GET /workspaces', kind: 'endless-body', times: 1 });
+    const read = await readUpTo(await raw('/workspaces'), 5_000_000);
+    assert.equal(read.ended, false);
+    assert.ok(read.head.startsWith('{"data":[{"gid":"1"'), read.head);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(emu.counters.inFlight.reads, 0);
+    assert.equal((await get(emu, '/workspaces')).status, 200, 'only once');
+  });
+
+  it('trickle: the real body a slice at a time, with a pause between slices', async () => {
+    emu.faults.add({ route: 'GET /workspaces', kind: 'trickle', chunkBytes: 50, intervalMs: 20, times: 1 });
+    const r = await raw('/workspaces');
+    const reader = r.body!.getReader();
+    const pieces: Buffer[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) pieces.push(Buffer.from(next.value));
+    const body = Buffer.concat(pieces);
+    assert.equal(body.length, Number(r.headers.get('content-length')));
+    assert.ok(body.length > 100 && pieces.length > 1, `${body.length} bytes arrived in ${pieces.length} pieces`);
+    assert.equal((JSON.parse(body.toString('utf8')) as Envelope<Compact[]>).data.length, 3, 'the real body, whole');
+  });
+
+  it('cycle-offsets: next_page goes round the offsets it has seen (a, b, a, b…), even past the last page', async () => {
+    emu.faults.add({ route: 'GET /workspaces', kind: 'cycle-offsets', after: 1 });
+    const offsets: string[] = [];
+    let next: string | undefined;
+    for (let i = 0; i < 7; i++) {
+      const page = await get<Envelope<Compact[]>>(emu, '/workspaces', { query: { limit: 1, offset: next } });
+      assert.equal(page.status, 200, page.text);
+      assert.ok(page.json.next_page, `page ${i + 1} has a next page`);
+      next = page.json.next_page.offset;
+      assert.ok(page.json.next_page.path.includes(`offset=${encodeURIComponent(next)}`), 'path and offset agree');
+      offsets.push(next);
+    }
+    const [a, b] = offsets;
+    assert.notEqual(a, b);
+    assert.deepEqual(offsets, [a, b, a, b, a, b, a]);
+  });
+
+  it('refuses malformed hostile-body options', () => {
+    assert.throws(() => emu.faults.add({ kind: 'trickle', chunkBytes: 0 }), /chunkBytes/);
+    assert.throws(() => emu.faults.add({ kind: 'huge-body', bytes: -1 }), /bytes/);
+    assert.throws(() => emu.faults.add({ kind: 'cycle-offsets', cycleLength: 1 }), /cycleLength/);
+    assert.throws(() => emu.faults.add({ kind: 'huge-body', declareLength: 'yes' as unknown as boolean }), /declareLength/);
+  });
+
   it('applies `after` and `times` to matching requests only, and counts them', async () => {
     const id = emu.faults.add({ method: 'get', route: '/workspaces', kind: 'status', status: 503, after: 1, times: 2 });
     await get(emu, '/users/me');

@@ -3,7 +3,7 @@
  *   count → route (404) → authenticate (401) → rate window (429) → concurrency cap (429)
  *   → admitted: in flight → faults decided → latency → status fault (before any write)
  *   → handler (writes land here) → response, possibly broken by a fault.
- * Drop, reset-mid-body and hang faults act after the handler, so a write they hit has landed.
+ * Drop, reset-mid-body, hang and the hostile-body faults act after the handler, so a write they hit has landed.
  */
 import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,8 +14,10 @@ import type { HandlerResult, RequestContext } from './context';
 import type { CounterSet, RequestKind } from './counters';
 import { ApiError, nextPhrase, noRoute, RATE_LIMIT_MESSAGE, tooManyRequests } from './errors';
 import {
+  cycledOffsets,
   DEFAULT_EXTRA_FIELD,
   DEFAULT_MISSING_FIELD,
+  sendHostileBody,
   truncatedJson,
   withExtraField,
   withoutField,
@@ -183,6 +185,14 @@ function deliver(a: Admitted, result: HandlerResult & { headers?: Record<string,
       break;
     case 'extra-field':
       body = mapData(body, result.status, (d) => withExtraField(d, fault.field ?? DEFAULT_EXTRA_FIELD));
+      break;
+    case 'huge-body':
+    case 'endless-body':
+    case 'trickle':
+      sendHostileBody(res, result.status, serializeJson(body, pretty), fault, CORS_HEADERS);
+      return;
+    case 'cycle-offsets':
+      body = cycledOffsets(body, fault, a.url.searchParams.get('offset'));
       break;
     default:
       break;

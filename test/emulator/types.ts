@@ -44,7 +44,12 @@ export type FaultKind =
   | 'malformed-json'
   | 'missing-field'
   | 'extra-field'
-  | 'hang';
+  | 'hang'
+  // Hostile servers (see faults.ts): bodies too big to hold, bodies that never end or crawl, offsets that cycle.
+  | 'huge-body'
+  | 'endless-body'
+  | 'trickle'
+  | 'cycle-offsets';
 
 export interface FaultRule {
   method?: string;
@@ -59,6 +64,16 @@ export interface FaultRule {
   phrase?: string;
   message?: string;
   field?: string;
+  /** huge-body: how many bytes of padding (default 64 MiB). */
+  bytes?: number;
+  /** huge-body: send a Content-Length (default: chunked, so only counting while reading finds out). */
+  declareLength?: boolean;
+  /** trickle, endless-body: bytes per write (default 64 KiB for endless-body; trickle: see intervalMs). */
+  chunkBytes?: number;
+  /** trickle, endless-body: pause between writes (endless-body default 0: as fast as the socket takes it). */
+  intervalMs?: number;
+  /** cycle-offsets: how many distinct offsets the cycle has (default 2: a, b, a, b…). */
+  cycleLength?: number;
 }
 
 /** A rule as listed back, with its id and how often it has matched and fired. */

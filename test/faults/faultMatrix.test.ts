@@ -67,6 +67,7 @@ describe('Fault matrix: scenario × operation', function () {
       retryBaseMs: 10,
       retryMaxMs: 50,
       random: () => 0.5,
+      ...scenario.client,
     });
     const waits: number[] = [];
     client.onRateLimitWait((w) => waits.push(w.waitMs));

@@ -7,6 +7,7 @@
  * Faults land on the operation's own route (`Operation.route`); for the listings they land on the
  * *second* request, i.e. mid-listing, after the first page has been shown.
  */
+import type { AsanaClientOptions } from '../../src/asana/client';
 import type { AsanaErrorKind } from '../../src/asana/errors';
 import type { FaultRule } from '../emulator/index';
 import type { OpId, Operation } from './operations';
@@ -34,6 +35,8 @@ export interface Scenario {
   readonly faults: (op: Operation) => FaultRule[];
   readonly pages?: PageHook;
   readonly expect: Partial<Record<OpId | 'reads' | 'writes' | 'all', Expected>>;
+  /** Client options for this row only, over the matrix's (e.g. a listing budget a trickle can outlast). */
+  readonly client?: Partial<AsanaClientOptions>;
 }
 
 export function expectationFor(s: Scenario, op: Operation): Expected {
@@ -73,6 +76,7 @@ const workspaceDeleted = (op: Operation): FaultRule[] =>
 
 const row = (name: string, faults: Scenario['faults'], expect: Scenario['expect'], pages?: PageHook): Scenario =>
   pages ? { name, faults, expect, pages } : { name, faults, expect };
+const withClient = (scenario: Scenario, client: Partial<AsanaClientOptions>): Scenario => ({ ...scenario, client });
 
 // Expectations shared by many rows.
 /** A transient failure: reads retry and succeed; a write is not repeated and did not land (Asana refused it before acting). */
@@ -102,12 +106,23 @@ const ACCEPTED_UNREADABLE = /Asana accepted the change, but its answer could not
 const NO_PAGES = 'single request, no pagination offset';
 /** Our own backoff when Retry-After is missing or unreadable: full jitter over 500–1000 ms, 750 ms with random() = 0.5. */
 const OWN_BACKOFF_MS = 750;
+/** A response past the client's size limit (8 MB by default). */
+const TOO_LARGE = /Asana sent a response larger than 8 MB/;
+/** An answer too large or endless, to a write: it landed, and the person is told so. */
+const tooLargeAnswer = (): Scenario['expect'] => ({
+  reads: fail('invalid-response', TOO_LARGE, { fired: 1 }),
+  writes: fail('invalid-response', new RegExp(`${TOO_LARGE.source}.*${ACCEPTED_UNREADABLE.source}`), { fired: 1, requests: 1, landed: true }),
+});
+/** A trickle of about a second a response (10 slices, 100 ms apart). */
+const trickle = { kind: 'trickle' as const, intervalMs: 100 };
 
 export const SCENARIOS: readonly Scenario[] = [
   row('no fault (control)', none, { reads: ok({ fired: 0 }), writes: ok({ requests: 1, landed: true }) }),
 
   row('429, Retry-After: 1 (seconds), once', once(rateLimited('1')), waitThenOk(1_000)),
-  row('429, Retry-After: 0.25 (decimal), once', once(rateLimited('0.25')), waitThenOk(250)),
+  row('429, Retry-After: 0.25 (decimal: not delta-seconds), once', once(rateLimited('0.25')), waitThenOk(OWN_BACKOFF_MS)),
+  row('429, Retry-After: "1, 1" (merged by a proxy), once', once(rateLimited('1, 1')), waitThenOk(1_000)),
+  row('429, Retry-After: +5 (not a date in 2001), once', once(rateLimited('+5')), waitThenOk(OWN_BACKOFF_MS)),
   row('429, no Retry-After, once', once(rateLimited(null)), waitThenOk(OWN_BACKOFF_MS)),
   row('429, Retry-After: -5 (negative), once', once(rateLimited('-5')), waitThenOk(OWN_BACKOFF_MS)),
   row('429, Retry-After: "soon" (garbage), once', once(rateLimited('soon')), waitThenOk(OWN_BACKOFF_MS)),
@@ -146,6 +161,30 @@ export const SCENARIOS: readonly Scenario[] = [
     remove: ok({ fired: 1, requests: 1, landed: true }),
   }),
   row('extra unknown field', always({ kind: 'extra-field' }), { reads: ok(), writes: ok({ fired: 1, requests: 1, landed: true }) }),
+
+  // Hostile servers: answers too big to hold, answers that never end, listings that never end.
+  row('huge body (64 MB, chunked), every time', always({ kind: 'huge-body' }), tooLargeAnswer()),
+  row('endless body, every time', always({ kind: 'endless-body' }), tooLargeAnswer()),
+  row('endless trickle (never finishes), every time', always({ kind: 'endless-body', chunkBytes: 100, intervalMs: 20 }), {
+    reads: fail('timeout', /did not answer within/, { fired: 4 }),
+    writes: fail('timeout', new RegExp(`did not answer within.*${MAY_HAVE_LANDED.source}`), { fired: 1, requests: 1, landed: true }),
+  }),
+  row('pagination offsets cycle a, b, a, b…', always({ kind: 'cycle-offsets' }), {
+    listWorkspaces: fail('invalid-response', /"next_page" offset it had already sent/, { fired: 2 }),
+    listMembers: fail('invalid-response', /"next_page" offset it had already sent/, { fired: 2 }),
+    reads: na(NO_PAGES),
+    writes: na(NO_PAGES),
+  }),
+  withClient(
+    row('slow trickle across pages (~1 s a page; listing budget 1.5 s)', always(trickle), {
+      listWorkspaces: fail('timeout', /listing did not finish within 2 s/),
+      listMembers: fail('timeout', /listing did not finish within 2 s/),
+      reads: ok({ fired: 1 }),
+      writes: ok({ fired: 1, requests: 1, landed: true }),
+    }),
+    // No single response is slow enough to time out: only the listing's own budget can stop it.
+    { timeoutMs: 5_000, listingDeadlineMs: 1_500 },
+  ),
 
   row(
     'pagination offset expired, once',

@@ -115,7 +115,21 @@ export function hasLoneSurrogate(text: string): boolean {
 
 // --- Records that are valid for the client's schemas, with hostile strings where Asana puts names and emails.
 
-export const gidText: fc.Arbitrary<string> = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 20n }).map(String), hostileText.filter((s) => s.length > 0));
+/** Asana gids: digit strings, some beyond 2^53. */
+export const gidText: fc.Arbitrary<string> = fc.bigInt({ min: 1n, max: 10n ** 20n }).map(String);
+/** What a hostile server puts where a gid belongs: anything but digits (the schema refuses it). */
+export const hostileGid: fc.Arbitrary<string> = hostileText.filter((s) => !/^\d{1,32}$/.test(s));
+
+const day = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+/** ISO 8601 date and time, as Asana writes `created_at` (with or without milliseconds, Z or an offset). */
+export const isoDateTime: fc.Arbitrary<string> = fc.oneof(
+  day.map((d) => d.toISOString()),
+  day.map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')),
+  day.map((d) => d.toISOString().replace(/Z$/, '+00:00')),
+);
+/** ISO 8601 calendar date, as Asana writes `vacation_dates`. */
+export const isoDate: fc.Arbitrary<string> = day.map((d) => d.toISOString().slice(0, 10));
+
 const name = hostileText;
 export const workspace: fc.Arbitrary<Record<string, unknown>> = fc.record({
   gid: gidText,
@@ -132,8 +146,8 @@ export const membership: fc.Arbitrary<Record<string, unknown>> = fc.record({
   is_admin: fc.boolean(),
   is_guest: fc.boolean(),
   is_view_only: fc.boolean(),
-  created_at: fc.option(hostileText, { nil: null }),
-  vacation_dates: fc.option(fc.record({ start_on: fc.option(hostileText, { nil: null }), end_on: fc.option(hostileText, { nil: null }) }), { nil: null }),
+  created_at: fc.option(isoDateTime, { nil: null }),
+  vacation_dates: fc.option(fc.record({ start_on: fc.option(isoDate, { nil: null }), end_on: fc.option(isoDate, { nil: null }) }), { nil: null }),
   user_task_list: fc.option(fc.record({ gid: gidText, name }), { nil: null }),
 });
 export const userWithEmail: fc.Arbitrary<Record<string, unknown>> = fc.record(

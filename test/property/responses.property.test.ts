@@ -18,7 +18,7 @@ import {
   WorkspaceSchema,
 } from '../../src/asana/schemas';
 import { parseRetryAfter } from '../../src/asana/timing';
-import { anyJson, hasLoneSurrogate, hostileText, membership, userCompact, userWithEmail, workspace, wrongValue } from './arbitraries';
+import { anyJson, gidText, hasLoneSurrogate, hostileGid, hostileText, membership, userCompact, userWithEmail, workspace, wrongValue } from './arbitraries';
 import { check } from './runs';
 
 const REQUEST: RequestInfo = { method: 'GET', path: '/workspaces' };
@@ -171,6 +171,57 @@ describe('Property: response schemas and error mapping', function () {
     );
   });
 
+  it('parseEnvelope: a gid that is not digits, or a date that is not ISO 8601, anywhere in a record, is refused by name', () => {
+    const notIso = (check: z.ZodMiniType<unknown>) =>
+      fc
+        .oneof(hostileText, fc.constantFrom('2024-02-30', '2024-1-01', '2024-01-01T25:00:00Z', '2024-01-01 10:00:00', '01/02/2024', '2024-01-01T10:00:00', '[x](https://evil.example)'))
+        .filter((text) => !check.safeParse(text).success);
+    const spots: ReadonlyArray<readonly [string[], fc.Arbitrary<string>]> = [
+      [['gid'], hostileGid],
+      [['user', 'gid'], hostileGid],
+      [['workspace', 'gid'], hostileGid],
+      [['user_task_list', 'gid'], hostileGid],
+      [['created_at'], notIso(z.iso.datetime({ offset: true }))],
+      [['vacation_dates', 'start_on'], notIso(z.iso.date())],
+      [['vacation_dates', 'end_on'], notIso(z.iso.date())],
+    ];
+    const corrupted = fc.nat({ max: spots.length - 1 }).chain((k) => fc.tuple(fc.constant(spots[k]![0]), membership, spots[k]![1]));
+    check(
+      'parseEnvelope(membership with a non-digit gid or non-ISO date) → InvalidResponseError naming it',
+      fc.property(corrupted, ([path, record, bad]) => {
+        const target = structuredClone(record) as Record<string, Record<string, unknown> | unknown>;
+        const [head, leaf] = path as [string, string | undefined];
+        if (leaf === undefined) target[head] = bad;
+        else target[head] = { ...((target[head] as Record<string, unknown> | null) ?? (head === 'vacation_dates' ? { start_on: null, end_on: null } : { gid: '1' })), [leaf]: bad };
+        const result = parseOrTypedError(JSON.stringify({ data: target }), MembershipSchema);
+        assert.equal(result.ok, false, `accepted ${JSON.stringify(bad).slice(0, 80)} at ${path.join('.')}`);
+        if (!result.ok) {
+          assert.equal(result.error.field, `data.${path.join('.')}`);
+          assert.match(result.error.message, /should be|is invalid/);
+        }
+      }),
+      1_000,
+    );
+  });
+
+  it('parseEnvelope: fields the client did not ask for are dropped, whatever they hold', () => {
+    const extra = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['gid', 'name', 'is_organization', 'email_domains', '__proto__'].includes(k)),
+      anyJson,
+      { minKeys: 1, maxKeys: 4 },
+    );
+    check(
+      'parseEnvelope(workspace + unknown fields) → exactly the known fields',
+      fc.property(workspace, extra, gidText, (record, more, gid) => {
+        const body = JSON.stringify({ data: [{ ...more, ...record, gid }] });
+        const result = parseOrTypedError(body, z.array(WorkspaceSchema));
+        assert.ok(result.ok);
+        if (result.ok) assert.deepEqual(Object.keys((result.data as object[])[0]!).sort(), ['email_domains', 'gid', 'is_organization', 'name']);
+      }),
+      500,
+    );
+  });
+
   it('parseEnvelope: error messages never echo the body (which may be huge or carry secrets)', () => {
     const marker = 'SECRET-MARKER-7f3a';
     check(
@@ -246,6 +297,20 @@ describe('Property: response schemas and error mapping', function () {
         else if (status !== 401 && status !== 429) assert.ok(e.message.includes(message.trim()), e.message);
       }),
       1_000,
+    );
+  });
+
+  it('parseRetryAfter: the first whole number of seconds counts; anything JavaScript would read as a date in 2001 does not', () => {
+    const seconds = fc.nat({ max: 100_000 });
+    check(
+      'parseRetryAfter("n" | "n, m" | "+n" | "n.m" | "n m") → n s | n s | unknown | unknown | unknown',
+      fc.property(seconds, seconds, (n, m) => {
+        assert.equal(parseRetryAfter(`${n}`), n * 1000);
+        assert.equal(parseRetryAfter(`${n}, ${m}`), n * 1000);
+        assert.equal(parseRetryAfter([`${n}`, `${m}`]), n * 1000);
+        for (const garbage of [`+${n}`, `${n}.${m}`, `${n} ${m}`, `-${n}`, `${n}s`]) assert.equal(parseRetryAfter(garbage), undefined, garbage);
+      }),
+      500,
     );
   });
 

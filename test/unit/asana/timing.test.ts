@@ -1,18 +1,62 @@
 import * as assert from 'node:assert/strict';
-import { backoffMs, parseRetryAfter, sleep } from '../../../src/asana/timing';
+import { backoffMs, Deadline, parseRetryAfter, sleep } from '../../../src/asana/timing';
 import { Semaphore } from '../../../src/asana/semaphore';
 
 describe('Retry-After', () => {
-  it('reads delta-seconds, decimals and HTTP dates', () => {
+  const now = Date.parse('2026-11-25T10:00:00Z');
+
+  it('reads whole delta-seconds and IMF-fixdates', () => {
     assert.equal(parseRetryAfter('12'), 12_000);
+    assert.equal(parseRetryAfter(' 0 '), 0);
     assert.equal(parseRetryAfter(['3']), 3_000);
-    assert.equal(parseRetryAfter('0.5'), 500);
-    const now = Date.parse('2026-11-25T10:00:00Z');
     assert.equal(parseRetryAfter('Wed, 25 Nov 2026 10:00:30 GMT', now), 30_000);
+    assert.equal(parseRetryAfter('Wed, 25 Nov 2026 09:00:00 GMT', now), 0, 'a date in the past: no wait');
   });
 
-  it('gives up on missing or unreadable values so the caller backs off itself', () => {
-    for (const v of [undefined, '', 'soon', '-5', 'NaN']) assert.equal(parseRetryAfter(v), undefined, String(v));
+  it('takes the first value of a list a proxy merged', () => {
+    assert.equal(parseRetryAfter('2, 2', now), 2_000);
+    assert.equal(parseRetryAfter('2,5', now), 2_000);
+    assert.equal(parseRetryAfter('Wed, 25 Nov 2026 10:00:30 GMT, Wed, 25 Nov 2026 10:00:40 GMT', now), 30_000);
+    assert.equal(parseRetryAfter(['7', '9'], now), 7_000);
+  });
+
+  it('gives up on everything else, so the caller backs off itself (never a date in 2001)', () => {
+    // Each of these is a date to JavaScript's lenient Date.parse, most of them in 2001: "do not wait at all".
+    for (const v of ['+5', '2 2', '2; 2', '1.5', '0.25', '-5', '- 5', '5s', '0x10', '1e3', 'soon', 'NaN', '', ' ', 'Infinity']) {
+      assert.equal(parseRetryAfter(v, now), undefined, JSON.stringify(v));
+    }
+    assert.equal(parseRetryAfter(undefined, now), undefined);
+    assert.equal(parseRetryAfter(`1${'0'.repeat(400)}`, now), undefined, 'too big to be a wait');
+  });
+
+  it('reads only IMF-fixdate among date forms, and only real dates', () => {
+    for (const v of [
+      'Wednesday, 25-Nov-26 10:00:30 GMT', // RFC 850, obsolete
+      'Wed Nov 25 10:00:30 2026', // asctime, obsolete
+      '2026-11-25T10:00:30Z', // ISO 8601 is not an HTTP date
+      'Wed, 25 Nov 2026 10:00:30 UTC',
+      'Wed, 25 Nov 2026 10:00:30 +0000',
+      'Wed, 31 Feb 2026 10:00:30 GMT',
+      'Wed, 25 Nov 2026 25:00:30 GMT',
+      'Wed, 5 Nov 2026 10:00:30 GMT',
+      'Xyz, 25 Nov 2026 10:00:30 GMT',
+    ]) {
+      assert.equal(parseRetryAfter(v, now), undefined, v);
+    }
+  });
+});
+
+describe('Deadline', () => {
+  it('shares one budget between steps, in whole milliseconds', () => {
+    let t = 1_000.25;
+    const d = new Deadline(500, () => t);
+    assert.equal(d.remainingMs(), 500);
+    assert.ok(d.allows(499) && !d.allows(500));
+    t += 300.5;
+    assert.equal(d.remainingMs(), 200);
+    assert.ok(!d.allows(200));
+    t += 1_000;
+    assert.equal(d.remainingMs(), 0);
   });
 });
 

@@ -48,6 +48,40 @@ describe('describing a member', () => {
     assert.ok(!md.includes('[evil](http://x)'));
     assert.ok(md.includes(escapeMarkdown('[evil](http://x)')));
     assert.ok(md.includes('[My Tasks](https://app.asana.com/0/900/list)'));
+    assert.ok(md.includes('User id: `100` · Membership id: `500`'));
+    assert.ok(md.includes('Member since: 2024\\-03\\-01'));
+  });
+
+  it('escapes every server value in the tooltip, not only names', async () => {
+    const evil = '[Verify your account](https://evil.example)';
+    const md = memberTooltipMarkdown(
+      membership({
+        gid: `12\` ${evil}`,
+        user: { gid: `3${evil}`, name: 'Ada\nMember since: forever\u2028Admin' },
+        workspace: { gid: '1', name: `Acme ${evil}` },
+        created_at: `${evil}T00:00:00Z`,
+        vacation_dates: { start_on: evil, end_on: `<img src=x>` },
+        user_task_list: { gid: `9)](https://evil.example`, name: 'My Tasks' },
+      }),
+      `a@b.co ${evil}`,
+    );
+    // Rendered as VS Code renders tooltips (marked, GitHub-flavoured): no link, no image, no HTML at all;
+    // My Tasks is not linked either, for a task list whose id is not digits.
+    const { marked } = await import('marked');
+    const html = marked.parse(md, { async: false, gfm: true });
+    assert.ok(!/<(a|img)\b/.test(html), html);
+    assert.ok(!md.includes('[My Tasks]'), md);
+    const lines = md.split('  \n');
+    assert.equal(lines[0], `**${escapeMarkdown('Ada Member since: forever Admin')}**`, 'a name cannot add a line');
+    assert.ok(!lines.some((l) => /[\r\u2028]/.test(l)));
+    assert.ok(md.includes(`Member since: ${escapeMarkdown(evil.slice(0, 10))}`));
+    assert.ok(md.includes(`Vacation: ${escapeMarkdown(`${evil} to <img src=x>`)}`));
+    assert.ok(md.includes(`User id: \`\`3${evil}\`\``) || md.includes(`User id: \`3${evil}\``), md);
+    assert.ok(md.includes(`Membership id: \`\`12\` ${evil}\`\``), md);
+  });
+
+  it('keeps control and direction characters out of the description', () => {
+    assert.equal(describeMember(membership({ is_admin: true }), 'ada\u202e@acme.test\n', '2026-01-01'), 'admin · ada@acme.test ');
   });
 
   it('sorts by name, accent- and case-insensitively, stable on ties', () => {

@@ -50,13 +50,48 @@ describe('export', () => {
     assert.equal(lines[0], 'name,email,admin,guest,view_only,active,created_at');
     assert.equal(lines[1], '"Lovelace, Ada",ada@x.test,false,false,false,true,2025-01-02T03:04:05.000Z');
     assert.equal(lines[2], `"'=HYPERLINK(""x"")",,true,false,false,true,2025-01-02T03:04:05.000Z`);
-    assert.equal(csvCell('-1'), "'-1");
+  });
+
+  it('guards every character a spreadsheet reads as the start of a formula: = + - @ TAB CR', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      const cell = csvCell(`${start}SUM(A1:A9)`);
+      // The apostrophe comes first, inside the quotes when the cell needs them.
+      assert.ok(cell.startsWith("'") || cell.startsWith(`"'`), `${JSON.stringify(start)} → ${JSON.stringify(cell)}`);
+      assert.equal(cell.replace(/^"|"$/g, '').replace(/""/g, '"'), `'${start}SUM(A1:A9)`, JSON.stringify(start));
+    }
+    for (const harmless of ['Ada', '1', "'quoted", ' =later', 'a=b']) assert.equal(csvCell(harmless), harmless, harmless);
+  });
+
+  it('quotes a cell holding a separator of any locale: comma, semicolon, tab, quote, CR or LF', () => {
+    for (const sep of [',', ';', '\t', '"', '\r', '\n']) {
+      const cell = csvCell(`Ada${sep}=HYPERLINK("x")`);
+      assert.ok(cell.startsWith('"') && cell.endsWith('"'), `${JSON.stringify(sep)} → ${JSON.stringify(cell)}`);
+    }
+    assert.equal(csvCell('Ada;=1+1'), '"Ada;=1+1"');
   });
 
   it('writes a Markdown table with pipes escaped', () => {
     const md = exportMembers([m('A | B')], () => 'a@b.co', 'markdown').split('\n');
     assert.equal(md[0], '| name | email | admin | guest | view_only | active | created_at |');
     assert.equal(md[2], '| A \\| B | a@b.co | false | false | false | true | 2025-01-02T03:04:05.000Z |');
+  });
+
+  it('keeps each member on one Markdown row, whatever line break a name holds', () => {
+    for (const br of ['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\v', '\f']) {
+      const md = exportMembers([m(`Ada${br}| evil | row |`), m('Bob')], () => undefined, 'markdown');
+      const rows = md.split(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/).filter(Boolean);
+      assert.equal(rows.length, 4, `${JSON.stringify(br)}: ${JSON.stringify(md)}`);
+      assert.ok(rows[2]!.startsWith('| Ada \\| evil \\| row \\| |'), rows[2]);
+    }
+  });
+
+  it('renders names with Markdown or HTML as text in the Markdown export', async () => {
+    const { marked } = await import('marked');
+    const names = ['![x](https://evil.example/pixel.png)', '[Verify](https://evil.example)', '<img src=x onerror=alert(1)>', '**bold** `code` ~~x~~', 'https://evil.example', 'www.evil.example', '&#x202E;'];
+    const md = exportMembers(names.map((n) => m(n)), () => undefined, 'markdown');
+    const html = marked.parse(md, { async: false, gfm: true });
+    assert.ok(!/<(a|img|strong|code|del)\b/.test(html), html);
+    for (const name of names) assert.ok(html.includes(`<td>${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</td>`), name);
   });
 });
 
@@ -69,6 +104,16 @@ describe('formatting a person for the editor', () => {
     assert.equal(formatUser(ada, 'markdownLink', ''), '[Ada \\[L\\]](https://app.asana.com/0/profile/42)');
     assert.equal(formatUser(ada, 'template', '@{name} <{email}> {gid} {nope}'), '@Ada [L] <ada@x.test> 42 {nope}');
     assert.equal(applyTemplate('{url}', ada), 'https://app.asana.com/0/profile/42');
+  });
+
+  it('inserts names without line breaks or direction characters, and links only digit ids', () => {
+    const evil = { gid: '42', name: 'Ada\u202e\n<b>[x](y)</b>', email: 'ada\u200f@x.test' };
+    assert.equal(formatUser(evil, 'name', ''), 'Ada <b>[x](y)</b>');
+    assert.equal(formatUser(evil, 'email', ''), 'ada@x.test');
+    assert.equal(formatUser(evil, 'markdownLink', ''), '[Ada \\<b\\>\\[x\\](y)\\</b\\>](https://app.asana.com/0/profile/42)');
+    assert.equal(formatUser({ ...evil, gid: '1) [y](https://evil.example' }, 'markdownLink', ''), 'Ada \\<b\\>\\[x\\](y)\\</b\\>');
+    assert.equal(formatUser(evil, 'template', '{name} {email}'), 'Ada <b>[x](y)</b> ada@x.test');
+    assert.equal(applyTemplate('{url}', { ...evil, gid: '1/../x' }), 'https://app.asana.com/0/profile/1%2F..%2Fx');
   });
 });
 

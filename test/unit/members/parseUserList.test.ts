@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { tokenizeAddressList } from '../../../src/members/addressListTokens';
 import { parseUserList } from '../../../src/members/parseUserList';
 
 describe('parsing a list of people', () => {
@@ -8,8 +9,58 @@ describe('parsing a list of people', () => {
     assert.deepEqual(parsed.invalid, []);
   });
 
-  it('takes the address out of "Name <email>"', () => {
-    assert.deepEqual(parseUserList('Ada Lovelace <ada@acme.test>, "Grace H." <grace@acme.test>').refs, ['ada@acme.test', 'grace@acme.test']);
+  it('takes the address out of "Name <email>", and keeps the name', () => {
+    const parsed = parseUserList('Ada Lovelace <ada@acme.test>, "Grace H." <grace@acme.test>');
+    assert.deepEqual(parsed.refs, ['ada@acme.test', 'grace@acme.test']);
+    assert.deepEqual(parsed.people, [
+      { ref: 'ada@acme.test', name: 'Ada Lovelace' },
+      { ref: 'grace@acme.test', name: 'Grace H.' },
+    ]);
+  });
+
+  describe('address lists as mail clients copy them', () => {
+    it('Gmail and Apple Mail: a quoted "Last, First" name, commas between entries', () => {
+      const parsed = parseUserList('"Lovelace, Ada" <ada@example.com>, bob@example.com');
+      assert.deepEqual(parsed.people, [{ ref: 'ada@example.com', name: 'Lovelace, Ada' }, { ref: 'bob@example.com' }]);
+      assert.deepEqual(parsed.invalid, []);
+    });
+
+    it('Outlook: an unquoted "Last, First" name, semicolons between entries', () => {
+      const parsed = parseUserList('Lovelace, Ada <ada@example.com>; Hopper, Grace <grace@example.com>;');
+      assert.deepEqual(parsed.people, [
+        { ref: 'ada@example.com', name: 'Lovelace, Ada' },
+        { ref: 'grace@example.com', name: 'Hopper, Grace' },
+      ]);
+      assert.deepEqual(parsed.invalid, []);
+    });
+
+    it('a name with quotes escaped inside it, and one line per person', () => {
+      const parsed = parseUserList('"Ada \\"Countess\\" Lovelace" <ada@example.com>\r\nGrace Hopper <grace@example.com>\n');
+      assert.deepEqual(parsed.people, [
+        { ref: 'ada@example.com', name: 'Ada "Countess" Lovelace' },
+        { ref: 'grace@example.com', name: 'Grace Hopper' },
+      ]);
+    });
+
+    it('mailto: links, bare or in angle brackets, with or without a query', () => {
+      const parsed = parseUserList('mailto:ada@example.com, Bob <MAILTO:bob@example.com?subject=Hi>, mailto:grace@example.com?cc=x@example.com');
+      assert.deepEqual(parsed.people, [{ ref: 'ada@example.com' }, { ref: 'bob@example.com', name: 'Bob' }, { ref: 'grace@example.com' }]);
+    });
+
+    it('an address on its own ends the name before it; ids before a comma are entries of their own', () => {
+      assert.deepEqual(parseUserList('bob@example.com, Ada <ada@example.com>').people, [{ ref: 'bob@example.com' }, { ref: 'ada@example.com', name: 'Ada' }]);
+      assert.deepEqual(parseUserList('123, me, Ada <ada@example.com>').people, [{ ref: '123' }, { ref: 'me' }, { ref: 'ada@example.com', name: 'Ada' }]);
+    });
+
+    it('keeps names to one line without control or direction characters', () => {
+      const [person] = parseUserList('"Ada\u202e \u0007Lovelace" <ada@example.com>').people;
+      assert.equal(person?.name, 'Ada Lovelace');
+    });
+
+    it('an address given twice counts once, with the first name given', () => {
+      const parsed = parseUserList('Ada <ada@example.com>, ADA@example.com, "Someone Else" <ada@example.com>');
+      assert.deepEqual(parsed.people, [{ ref: 'ada@example.com', name: 'Ada' }]);
+    });
   });
 
   it('reports each bad entry with a reason and keeps the good ones', () => {
@@ -19,14 +70,68 @@ describe('parsing a list of people', () => {
     assert.match(parsed.invalid[0]!.message, /not a valid email/);
   });
 
+  it('quotes refused input without escaping its quotes', () => {
+    const parsed = parseUserList('"Lovelace ada@');
+    const messages = parsed.invalid.map((i) => i.message);
+    assert.ok(messages.every((m) => !m.includes('\\"')), messages.join(' | '));
+    assert.ok(messages.some((m) => m.startsWith('\u201c"Lovelace\u201d is neither')), messages.join(' | '));
+    assert.match(parseUserList('bad@').invalid[0]!.message, /^"bad@" is not a valid email/);
+  });
+
   it('gives nothing for empty or blank input', () => {
-    assert.deepEqual(parseUserList(' \n\t ,;; '), { refs: [], invalid: [] });
+    assert.deepEqual(parseUserList(' \n\t ,;; '), { refs: [], people: [], invalid: [] });
   });
 
   it('caps a huge paste', () => {
     const many = Array.from({ length: 600 }, (_, i) => `p${i}@acme.test`).join('\n');
     const parsed = parseUserList(many);
     assert.equal(parsed.refs.length, 500);
+    assert.equal(parsed.people.length, 500);
     assert.match(parsed.invalid.at(-1)!.message, /At most 500/);
+  });
+
+  it('lists at most 50 refusals, and counts the rest', () => {
+    const parsed = parseUserList(Array.from({ length: 80 }, (_, i) => `nobody${i}`).join(' '));
+    assert.equal(parsed.invalid.length, 51);
+    assert.match(parsed.invalid.at(-1)!.message, /^30 more entries are not valid either\.$/);
+  });
+
+  describe('in time linear in the input (it runs on every keystroke)', function () {
+    // Each input is sized so that a quadratic parser needs far longer than the timeout; no timing is asserted.
+    const MB = 1_000_000;
+    const inputs: ReadonlyArray<readonly [string, string]> = [
+      // The old pattern /[^,;\n<>]*<…>/ took 4–6 s on 100 KB of this: twice that is beyond any timeout here.
+      ['a long run of text with no address after it', `${'Ada Lovelace '.repeat(16_000)}`],
+      ['one 1 MB line of names without an address', 'x, '.repeat(MB / 3)],
+      ['a long run of name text before "<"', `${'a'.repeat(MB)}<ada@example.com>`],
+      ['many "<" without a ">"', '< '.repeat(MB / 2)],
+      ['many quotes that never close properly', '"a "b '.repeat(MB / 6)],
+      ['an unclosed quote with a megabyte after it', `"${'a b, '.repeat(MB / 5)}`],
+      ['a megabyte of one word', 'x'.repeat(MB)],
+      ['a megabyte of "@"', '@'.repeat(MB)],
+      ['many valid entries', 'Ada Lovelace <ada@example.com>, '.repeat(MB / 32)],
+    ];
+    for (const [what, text] of inputs) {
+      it(`${what} (${Math.round(text.length / 1000)} KB)`, function () {
+        this.timeout(5_000);
+        const parsed = parseUserList(text);
+        assert.ok(parsed.refs.length <= 500 && parsed.invalid.length <= 52);
+      });
+    }
+  });
+
+  it('tokenizes the mail-client forms', () => {
+    assert.deepEqual(tokenizeAddressList('"Lovelace, Ada" <ada@x.test>; b@x.test,c'), [
+      { kind: 'quoted', text: 'Lovelace, Ada' },
+      { kind: 'angle', text: 'ada@x.test' },
+      { kind: 'break' },
+      { kind: 'word', text: 'b@x.test' },
+      { kind: 'comma' },
+      { kind: 'word', text: 'c' },
+    ]);
+    assert.deepEqual(tokenizeAddressList('"ada"@x.test <b'), [
+      { kind: 'word', text: '"ada"@x.test' },
+      { kind: 'word', text: '<b' },
+    ]);
   });
 });

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { lookalikeWarning, mixedScriptParts } from '../../../src/members/lookalike';
+
+describe('look-alike email addresses', () => {
+  it('flags a Cyrillic letter in a Latin local part, naming the letter and its code point', () => {
+    assert.equal(lookalikeWarning('\u0430da@example.com'), '\u0430da@example.com contains Cyrillic letter (\u0430 U+0430) that looks like a Latin one.');
+  });
+
+  it('flags a mixed domain label, Greek as well as Cyrillic', () => {
+    const warning = lookalikeWarning('ada@ex\u0430mple.c\u03bfm');
+    assert.match(warning ?? '', /Cyrillic letter \(\u0430 U\+0430\) that looks like a Latin one, and Greek letter \(\u03bf U\+03BF\) that looks like a Latin one\.$/);
+    assert.deepEqual(
+      mixedScriptParts('ada@ex\u0430mple.c\u03bfm').map((p) => [p.part, p.main, p.others.map((o) => o.script)]),
+      [['ex\u0430mple', 'Latin', ['Cyrillic']], ['c\u03bfm', 'Latin', ['Greek']]],
+    );
+  });
+
+  it('names a Latin letter hidden in a Cyrillic word the same way', () => {
+    assert.match(lookalikeWarning('\u0438\u0432\u0430\u043do\u0432@example.ru') ?? '', /Latin letter \(o U\+006F\) that looks like a Cyrillic one/);
+  });
+
+  it('lists several distinct letters once each', () => {
+    const [part] = mixedScriptParts('\u0430d\u0430\u0435xyz@example.com');
+    assert.deepEqual(part?.others, [{ script: 'Cyrillic', letters: ['\u0430', '\u0435'] }]);
+    assert.match(lookalikeWarning('\u0430d\u0430\u0435xyz@example.com') ?? '', /Cyrillic letters \(\u0430 U\+0430, \u0435 U\+0435\) that look like Latin ones\.$/);
+  });
+
+  it('accepts addresses in one script per part, digits and punctuation included', () => {
+    for (const fine of [
+      'ada@example.com',
+      'first.last+tag_1@sub-domain.example.co.uk',
+      'zo\u00eb.\u00e5ngstr\u00f6m@exa\u0308mple.de', // accents and combining marks are Latin
+      '\u0438\u0432\u0430\u043d@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444', // all Cyrillic
+      'ivan@\u043f\u0440\u0438\u043c\u0435\u0440.com', // a Cyrillic label beside Latin ones is how IDNs look
+      '\u03b1\u03b8\u03b7\u03bd\u03ac@example.gr',
+      '\u5f20\u4f1f@example.cn',
+      '\u3084\u307e\u3060\u592a\u90ce@example.jp', // Japanese mixes kana and Han by nature
+      '12345@example.com',
+    ]) {
+      assert.equal(lookalikeWarning(fine), undefined, fine);
+    }
+  });
+
+  it('describes other mixes without claiming they look alike', () => {
+    assert.equal(lookalikeWarning('ada\u5f20@example.com'), 'ada\u5f20@example.com contains CJK letter (\u5f20 U+5F20) mixed with Latin ones in "ada\u5f20".');
+  });
+
+  it('ignores text that is not an address, and keeps direction characters out of the message', () => {
+    assert.equal(lookalikeWarning('no address here'), undefined);
+    assert.equal(lookalikeWarning('@example.com'), undefined);
+    assert.ok(!/\u202e/.test(lookalikeWarning('\u0430da\u202e@example.com') ?? '\u202e'));
+  });
+});
