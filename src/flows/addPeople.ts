@@ -8,6 +8,7 @@ import type { TypeaheadUser, Workspace } from '../asana/schemas';
 import { isAsanaError } from '../asana/errors';
 import { collect } from '../asana/pagination';
 import { runBulk, type BulkOutcome } from '../members/bulk';
+import { lookalikeWarning } from '../members/lookalike';
 import { parseUserList } from '../members/parseUserList';
 import type { AccountStore } from '../store/accountStore';
 import { withAsanaProgress } from '../ui/asanaProgress';
@@ -71,6 +72,16 @@ async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[
   if (text === undefined) throw new Dismissed();
   const parsed = parseUserList(text);
   if (parsed.invalid.length) throw new Error(parsed.invalid.map((i) => i.message).join(' '));
+  // A look-alike letter (Cyrillic "а" for Latin "a") would invite a different person: ask first.
+  const lookalikes = parsed.refs.map(lookalikeWarning).filter((w): w is string => w !== undefined);
+  if (lookalikes.length) {
+    const choice = await ui.showWarningMessage(
+      'Some addresses mix alphabets and may not be who you think.',
+      { modal: true, detail: `${lookalikes.join('\n')}\n\nAdd them anyway, or cancel and retype them.` },
+      'Add Anyway',
+    );
+    if (choice !== 'Add Anyway') throw new Dismissed();
+  }
   return parsed.refs;
 }
 

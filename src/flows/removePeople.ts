@@ -11,6 +11,7 @@ import { withAsanaProgress } from '../ui/asanaProgress';
 import { Dismissed } from '../ui/dismissed';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import type { Ui } from '../ui/ui';
+import { displayText } from '../util/displayText';
 import type { FlowContext } from './flowContext';
 import { reportOutcomes } from './reportOutcomes';
 
@@ -83,9 +84,9 @@ export async function chooseRemovalTarget(ctx: FlowContext): Promise<RemovalTarg
 }
 
 async function confirmRemoval(ui: Ui, workspace: Workspace, members: readonly Membership[], emailOf: (gid: string) => string | undefined): Promise<boolean> {
-  const name = workspace.name;
+  const name = displayText(workspace.name);
   // Names repeat in big organizations: the email says which person is meant.
-  const person = (m: Membership) => (emailOf(m.user.gid) ? `${m.user.name} (${emailOf(m.user.gid)})` : m.user.name);
+  const person = (m: Membership) => displayText(emailOf(m.user.gid) ? `${m.user.name} (${emailOf(m.user.gid)})` : m.user.name);
   const who = members.length === 1 ? person(members[0]!) : `${members.length} people`;
   const list =
     members.length > 1

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Workspace } from '../asana/schemas';
 import { describeMember, memberTooltipMarkdown, roleOf } from '../members/describeMember';
 import { GROUP_LABELS } from '../store/memberRoles';
+import { displayText } from '../util/displayText';
 import { escapeMarkdown } from '../util/markdown';
 import type { GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
 
@@ -53,7 +54,7 @@ export interface WorkspaceRowState {
 }
 
 export function workspaceItem(workspace: Workspace, id: string, state: WorkspaceRowState): vscode.TreeItem {
-  const item = new vscode.TreeItem(workspace.name, state.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(displayText(workspace.name), state.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = id;
   item.iconPath = new vscode.ThemeIcon(workspace.is_organization ? 'organization' : 'folder');
   const kind = workspace.is_organization ? 'organization' : 'workspace';
@@ -90,17 +91,17 @@ export function groupItem(node: GroupNode, shown: number, total: number, expande
 export function rangeItem(node: RangeNode, start: number, end: number, first: string, last: string, expanded: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem(`${formatCount(start + 1)}–${formatCount(end)}`, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = `${first} – ${last}`;
-  item.tooltip = `${GROUP_LABELS[node.parent.group]} ${formatCount(start + 1)} to ${formatCount(end)} in name order: ${first} to ${last}`;
+  item.description = `${displayText(first)} – ${displayText(last)}`;
+  item.tooltip = `${GROUP_LABELS[node.parent.group]} ${formatCount(start + 1)} to ${formatCount(end)} in name order: ${displayText(first)} to ${displayText(last)}`;
   item.contextValue = 'range';
   return item;
 }
 
 export function memberItem(node: MemberNode, state: MemberRowState): vscode.TreeItem {
   const m = node.membership;
-  const item = new vscode.TreeItem(m.user.name || '(no name)', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(m.user.name) || '(no name)', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const description = `${state.isMe ? '(you) ' : ''}${describeMember(m, node.email)}`;
+  const description = displayText(`${state.isMe ? '(you) ' : ''}${describeMember(m, node.email)}`);
   item.description = state.busy ? `${state.busy} ${description}` : description;
   item.iconPath = state.busy
     ? new vscode.ThemeIcon('loading~spin')
@@ -108,7 +109,7 @@ export function memberItem(node: MemberNode, state: MemberRowState): vscode.Tree
       ? ROLE_ICONS[roleOf(m)]
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
   item.contextValue = memberContextValue(node, state);
-  item.accessibilityInformation = { label: `${m.user.name}, ${description}` };
+  item.accessibilityInformation = { label: `${displayText(m.user.name)}, ${description}` };
   return item;
 }
 
