@@ -16,14 +16,19 @@ export class WorkspaceNode {
   }
 }
 
-/** Admins, Members, Guests, View-only, Inactive: the members of a workspace by role. */
+/**
+ * Admins, Members, Guests, View-only, Inactive: the members of a workspace by role. While the first
+ * listing streams in, groups carry ids of their own: VS Code keeps a row's first expansion state, and
+ * whether a workspace is small enough to open its groups is known only once the listing is complete.
+ */
 export class GroupNode {
   readonly id: string;
   constructor(
     readonly parent: WorkspaceNode,
     readonly group: MemberGroup,
+    readonly whileLoading = false,
   ) {
-    this.id = `group:${parent.gid}:${group}`;
+    this.id = `group:${parent.gid}:${group}${whileLoading ? ':loading' : ''}`;
   }
 }
 
@@ -35,7 +40,7 @@ export class RangeNode {
     /** Which thousand: 0 for the first. */
     readonly index: number,
   ) {
-    this.id = `range:${parent.parent.gid}:${parent.group}:${index}`;
+    this.id = `range:${parent.id.slice('group:'.length)}:${index}`;
   }
 }
 

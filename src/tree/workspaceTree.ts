@@ -141,7 +141,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       const members = account?.membersOf(node.parent.gid);
       const total = members?.index.count(node.group) ?? 0;
       const shown = members ? this.rowsOf(node.parent.gid, members, node).count : 0;
-      const small = (members?.index.activeCount ?? 0) <= SMALL_WORKSPACE;
+      const small = !node.whileLoading && (members?.index.activeCount ?? 0) <= SMALL_WORKSPACE;
       return groupItem(node, shown, total, small || this.memory.isExpanded(node.id));
     }
     if (node instanceof RangeNode) {
@@ -170,7 +170,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       const members = this.store.account?.membersOf(node.workspace.gid);
       const group = members?.index.groupOf(node.membership.gid);
       if (!members || !group) return node.workspace;
-      const groupNode = this.groupNode(node.workspace, group);
+      const state = members.state;
+      const groupNode = this.groupNode(node.workspace, group, state === 'loading' || state === 'idle');
       const rows = this.rowsOf(node.workspace.gid, members, groupNode);
       if (rows.count <= RANGE_SIZE) return groupNode;
       return this.rangeNode(groupNode, Math.floor(Math.max(0, rows.positionOf(node.membership.gid)) / RANGE_SIZE));
@@ -262,7 +263,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (members.emailError && index.size) {
       messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${clean(members.emailError.message)}`, 'error', node));
     }
-    const groups = MEMBER_GROUPS.map((g) => this.groupNode(node, g)).filter((g) => this.rowsOf(node.gid, members, g).count > 0);
+    const loading = members.state === 'loading' || members.state === 'idle';
+    const groups = MEMBER_GROUPS.map((g) => this.groupNode(node, g, loading)).filter((g) => this.rowsOf(node.gid, members, g).count > 0);
     if (groups.length === 0 && members.state === 'done') {
       messages.push(
         isActive(this.filter) && index.size > 0
@@ -289,15 +291,15 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return node;
   }
 
-  private groupNode(workspace: WorkspaceNode, group: GroupNode['group']): GroupNode {
-    const id = `group:${workspace.gid}:${group}`;
+  private groupNode(workspace: WorkspaceNode, group: GroupNode['group'], whileLoading: boolean): GroupNode {
+    const id = `group:${workspace.gid}:${group}${whileLoading ? ':loading' : ''}`;
     let node = this.nodes.get(id) as GroupNode | undefined;
-    if (!node) this.nodes.set(id, (node = new GroupNode(workspace, group)));
+    if (!node) this.nodes.set(id, (node = new GroupNode(workspace, group, whileLoading)));
     return node;
   }
 
   private rangeNode(group: GroupNode, index: number): RangeNode {
-    const id = `range:${group.parent.gid}:${group.group}:${index}`;
+    const id = `range:${group.id.slice('group:'.length)}:${index}`;
     let node = this.nodes.get(id) as RangeNode | undefined;
     if (!node) this.nodes.set(id, (node = new RangeNode(group, index)));
     return node;

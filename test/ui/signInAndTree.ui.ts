@@ -1,37 +1,25 @@
 // A person's first minutes with the extension, through the real workbench: the Asana view while
 // signed out, signing in with a personal access token from the welcome button, the workspaces, the
-// members of a small workspace (emails, badges, tooltip), a 10,000-member workspace streaming in,
-// and a wrong token. The extension talks to the emulator the UI runner started (`workbench.emulator`).
+// members of a small workspace grouped by role (emails, badges, name order, tooltip), a 10,000-member
+// workspace streaming in (collapsed groups, ranges of 1,000), and a wrong token. The extension talks to the emulator the UI runner started (`workbench.emulator`).
 // The scenarios run in order on one page: each starts where the previous one left off.
 import * as assert from 'node:assert/strict';
-import type { Emulator, MembershipRecord } from '../emulator';
+import {
+  assertGroupMembers,
+  assertGroupRows,
+  expectedGroups,
+  expectedRanges,
+  formatCount,
+  memberLine,
+  shownWorkspace,
+  workspaceGid,
+} from './asanaTree';
 import type { RowInfo, UiScenario, Workbench } from './workbench';
-import { scenario } from './workbench';
+import { allTreeRows, eventually, renderedTreeRows, scenario, scrollTreeToTop, setTreeRowExpanded, treeRowsUnder } from './workbench';
 
 const SIGN_IN_BUTTON = 'Sign In with a Personal Access Token';
 const WORKSPACES = ['Acme Corp', 'Design Guild', 'Personal Projects'];
 const PASSWORD_INPUT = '.quick-input-widget input[type="password"]';
-
-/** What a member row should say: its name, and "badges · email" (active members only, as the tree lists them). */
-function expectedMemberRows(emu: Emulator, workspaceGid: string): Array<{ label: string; description: string; icon: string }> {
-  const today = new Date().toISOString().slice(0, 10);
-  const onVacation = (m: Readonly<MembershipRecord>): boolean =>
-    !!m.vacation_dates && m.vacation_dates.start_on <= today && (m.vacation_dates.end_on === null || m.vacation_dates.end_on >= today);
-  return emu.state.membershipsOf(workspaceGid, { activeOnly: true }).map((m) => {
-    const user = emu.state.user(m.user);
-    assert.ok(user, `the emulator has no user ${m.user}`);
-    const badges = [m.is_admin && 'admin', m.is_guest && 'guest', m.is_view_only && 'view-only', onVacation(m) && 'on vacation'].filter(Boolean);
-    const icon = m.is_admin ? 'shield' : m.is_guest ? 'globe' : m.is_view_only ? 'eye' : 'person';
-    const you = m.user === emu.state.seedInfo.tokenUsers.admin ? '(you) ' : '';
-    return { label: user.name, description: you + [...badges, user.email].join(' · '), icon };
-  });
-}
-
-function workspaceGid(emu: Emulator, name: string): string {
-  const ws = emu.state.workspaceByName(name);
-  assert.ok(ws, `the emulator has no workspace "${name}"`);
-  return ws.gid;
-}
 
 /** The root row of a workspace, by its exact label. */
 function workspaceRow(wb: Workbench, name: string) {
@@ -40,20 +28,8 @@ function workspaceRow(wb: Workbench, name: string) {
 
 /** Clicks a workspace's row (which expands or collapses it), scrolling the tree up to it first. */
 async function clickWorkspace(wb: Workbench, name: string): Promise<void> {
-  await wb.scrollSideBarToTop();
+  await scrollTreeToTop(wb);
   await workspaceRow(wb, name).click();
-}
-
-/** Polls `read` until `check` accepts its result; fails with the last result. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!check(last)) {
-    if (Date.now() > deadline) assert.fail(`${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
 }
 
 async function rootRows(wb: Workbench): Promise<RowInfo[]> {
@@ -70,6 +46,12 @@ async function signInThroughWelcome(wb: Workbench, token: string): Promise<void>
   assert.equal(await input.inputValue(), token, 'the password box did not receive the whole token');
   await wb.page.keyboard.press('Enter');
 }
+
+/**
+ * A code-server of its own: these are a person's first minutes, so no window state may be left by
+ * another file (the view remembers which rows were expanded, across windows and sessions).
+ */
+export const isolated = true;
 
 export const scenarios: readonly UiScenario[] = [
   scenario('signed out: the Asana view explains itself and offers a sign-in button', async (wb) => {
@@ -112,11 +94,16 @@ export const scenarios: readonly UiScenario[] = [
     await wb.screenshot('workspaces');
   }),
 
-  scenario('expanding Design Guild lists its 40 members with emails, badges and a tooltip', async (wb) => {
+  scenario('expanding Design Guild shows its 40 members grouped by role, each group expanded, in name order, with a tooltip', async (wb) => {
     const emu = wb.emulator;
-    const expected = expectedMemberRows(emu, workspaceGid(emu, 'Design Guild'));
-    assert.equal(expected.length, 40, 'the seeded Design Guild has 40 active members');
+    const expected = expectedGroups(emu, workspaceGid(emu, 'Design Guild'));
+    assert.deepEqual(
+      expected.map((g) => `${g.label} ${g.members.length}`),
+      ['Admins 2', 'Members 37', 'Guests 1'],
+      'the seeded Design Guild: 2 admins, 37 members, 1 guest (40 active members)',
+    );
     await clickWorkspace(wb, 'Design Guild');
+    // 40 members (≤ 200): every group opens at once.
     await wb.waitForTreeRow('Mei Thompson');
     // The count shows once both listings (memberships and emails) have finished.
     const guild = await eventually(
@@ -126,23 +113,29 @@ export const scenarios: readonly UiScenario[] = [
     );
     assert.equal(guild.expanded, true);
     assert.equal(guild.description, '40 members');
-
-    const members = (await wb.allRows()).filter((r) => r.level === 2);
-    assert.equal(members.length, 40, `member rows: ${members.map((m) => m.label).join(', ')}`);
-    for (const m of members) assert.equal(m.siblings, 40, `${m.label}: aria-setsize`);
-    const shown = members.map((m) => `${m.label} | ${m.description} | ${m.icon}`).sort();
-    const wanted = expected.map((m) => `${m.label} | ${m.description} | ${m.icon}`).sort();
-    assert.deepEqual(shown, wanted);
-    // Alphabetical, as people scan a list.
-    const labels = members.map((m) => m.label);
-    assert.deepEqual(labels, [...labels].sort(new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare));
-    const guest = members.find((m) => m.description.startsWith('guest · '));
-    assert.equal(guest?.label, 'Ada Søndergaard');
-    assert.equal(members.filter((m) => m.description.startsWith('admin · ')).length, 2);
     await wb.waitForSideBarIdle();
+
+    const shown = shownWorkspace(await allTreeRows(wb), 'Design Guild');
+    assert.deepEqual(shown.messages, [], 'no message row once loaded');
+    assertGroupRows(shown, expected, { expanded: true });
+    for (const group of expected) assertGroupMembers(shown, group);
+    // Each group in alphabetical order (accents and case folded), as people scan a list.
+    for (const group of shown.groups) {
+      const labels = group.members.map((m) => m.label);
+      const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      assert.deepEqual(labels, [...labels].sort((a, b) => (fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0)), `${group.row.label}: alphabetical`);
+    }
+    const byGroup = new Map(shown.groups.map((g) => [g.row.label, g.members]));
+    assert.deepEqual(byGroup.get('Guests')?.map((m) => m.label), ['Ada Søndergaard'], 'the guest');
+    assert.ok(byGroup.get('Guests')?.every((m) => m.description.startsWith('guest · ') && m.icon === 'globe'));
+    assert.ok(byGroup.get('Admins')?.every((m) => m.description.startsWith('admin · ') && m.icon === 'shield'), 'the admins have the badge and the shield');
+    assert.equal(byGroup.get('Members')?.filter((m) => m.description.startsWith('(you) ')).length, 1, 'you are among the plain members');
+    await scrollTreeToTop(wb);
+    await wb.page.mouse.move(1, 1);
     await wb.settle();
     await wb.screenshot('members');
 
+    // The tooltip is built only when hovered (resolveTreeItem), and still says everything.
     const mei = wb.sideBarRows().filter({ hasText: 'Mei Thompson' });
     const tooltip = await wb.hover(mei, 'mei.thompson@guild.test');
     const text = await tooltip.innerText();
@@ -156,32 +149,49 @@ export const scenarios: readonly UiScenario[] = [
   }),
 
   scenario(
-    'expanding Acme Corp streams its 10,000 members: a loading row, the first members, then the count',
+    'expanding Acme Corp streams its 10,000 members: a loading row, the first members grouped, then collapsed groups with their counts and ranges of 1,000',
     async (wb) => {
       const emu = wb.emulator;
       const acmeGid = workspaceGid(emu, 'Acme Corp');
-      const total = emu.state.membershipsOf(acmeGid, { activeOnly: true }).length;
+      const expected = expectedGroups(emu, acmeGid);
+      const total = expected.reduce((n, g) => n + g.members.length, 0);
       assert.equal(total, 10_000);
+      assert.deepEqual(expected.map((g) => g.label), ['Admins', 'Members', 'Guests', 'View-only']);
       // Collapse Design Guild, as a person would before looking at the big one.
       await clickWorkspace(wb, 'Design Guild');
       await eventually(() => wb.rowInfo(workspaceRow(wb, 'Design Guild')), (r) => r.expanded === false, 'Design Guild should collapse');
-      // A little latency per request, so that the hundred pages take a few seconds as they would from Asana.
+      // A little latency per request, so that the hundred pages take a few seconds as they would from
+      // Asana; and Asana slowing down after the first pages (three pages of 0.8 s more), so that the
+      // view shows its first members, grouped, while the rest are on their way.
       emu.configure({ latencyMs: 25 });
+      const slowDown = emu.faults.add({ method: 'GET', route: '/workspaces/{workspace_gid}/workspace_memberships', kind: 'latency', latencyMs: 800, after: 2, times: 3 });
       try {
         const started = Date.now();
         await clickWorkspace(wb, 'Acme Corp');
-        const loading = await wb.waitForTreeRow(/^Loading members…/, 10_000);
-        await wb.waitForTreeRow(/@acme\.test/, 10_000);
+        await wb.waitForTreeRow(/^Loading members…/, 10_000);
+        // The first page's groups, while the rest load.
+        await wb.sideBarRows().and(wb.page.locator('[aria-level="2"]')).filter({ hasText: /^(Admins|Members)/ }).first().waitFor({ timeout: 10_000 });
         const firstShownMs = Date.now() - started;
-        const midway = await wb.rowInfo(loading).catch(() => undefined);
-        const visible = await wb.visibleRows();
-        const memberRows = visible.filter((r) => r.level === 2 && r.description.includes('@'));
-        assert.ok(memberRows.length > 0, 'the first members show while the rest load');
-        if (midway) {
-          assert.match(midway.label, /^Loading members… [\d,]+ so far$/);
-          assert.equal(midway.icon, 'loading');
-          await wb.screenshot('big-workspace-loading');
+        await wb.settle(300);
+        const midway = shownWorkspace(await renderedTreeRows(wb), 'Acme Corp');
+        // Still loading: the message comes first and counts what has arrived, and so does the workspace row.
+        const loadingRow = midway.messages.find((m) => m.label.startsWith('Loading members…'));
+        assert.ok(loadingRow, `a "Loading members…" row while the slow pages are on their way: ${JSON.stringify(midway.messages)}`);
+        const soFar = Number(/^Loading members… ([\d,]+) so far$/.exec(loadingRow.label)?.[1]?.replace(/,/g, '') ?? NaN);
+        assert.ok(soFar > 0 && soFar <= 200, `"${loadingRow.label}": the first page or two`);
+        assert.equal(loadingRow.icon, 'loading');
+        assert.equal(loadingRow.position, 1, 'the loading row is the workspace\'s first child');
+        assert.match(midway.row.description, /^loading… [\d,]+( · admin)?$/);
+        assert.ok(midway.groups.length > 0, 'groups show while the rest load');
+        const order = midway.groups.map((g) => g.row.label);
+        assert.deepEqual(order, expected.map((g) => g.label).filter((l) => order.includes(l)), 'groups in their fixed order');
+        for (const g of midway.groups) {
+          const count = Number(g.row.description.replace(/,/g, ''));
+          const max = expected.find((e) => e.label === g.row.label)!.members.length;
+          assert.ok(count > 0 && count <= Math.min(max, soFar), `${g.row.label}: "${g.row.description}" while loading (at most ${Math.min(max, soFar)})`);
         }
+        await wb.page.mouse.move(1, 1);
+        await wb.screenshot('big-workspace-loading');
         const acme = await eventually(
           () => wb.rowInfo(workspaceRow(wb, 'Acme Corp')),
           (row) => row.description.includes('members'),
@@ -189,22 +199,70 @@ export const scenarios: readonly UiScenario[] = [
           90_000,
         );
         const loadedMs = Date.now() - started;
-        console.log(`      first members after ${firstShownMs} ms, all ${total.toLocaleString('en-US')} after ${loadedMs} ms`);
-        assert.equal(acme.description, `${total.toLocaleString('en-US')} members · admin`);
+        console.log(`      first groups after ${firstShownMs} ms, all ${total.toLocaleString('en-US')} after ${loadedMs} ms`);
+        assert.equal(acme.description, `${formatCount(total)} members · admin`);
         assert.equal(await wb.treeRow(/^Loading members…/).count(), 0, 'the loading row is gone');
         await wb.waitForSideBarIdle();
-        const rows = (await wb.visibleRows()).filter((r) => r.level === 2);
-        assert.ok(rows.length >= 20, `only ${rows.length} member rows in view`);
-        for (const r of rows) {
-          assert.equal(r.siblings, total, `${r.label}: aria-setsize should be the member count`);
+
+        // Every group with its count, in the fixed order; the counts add up to the members.
+        const loaded = shownWorkspace(await allTreeRows(wb), 'Acme Corp');
+        assert.deepEqual(loaded.messages, [], 'no message row once loaded');
+        assertGroupRows(loaded, expected);
+        // More than 200 members: the groups should start collapsed (checked last, so that the rest is checked and pictured either way).
+        const expandedOnceLoaded = loaded.groups.filter((g) => g.row.expanded).map((g) => g.row.label);
+        for (const label of ['Guests', 'View-only'] as const) await setTreeRowExpanded(wb, ['Acme Corp', label], false);
+        const sum = loaded.groups.reduce((n, g) => n + Number(g.row.description.replace(/,/g, '')), 0);
+        assert.equal(sum, total, 'the group counts add up to the active members');
+
+        // Admins (5): every one, in name order, you among them.
+        await setTreeRowExpanded(wb, ['Acme Corp', 'Admins'], true);
+        const admins = await treeRowsUnder(wb, ['Acme Corp', 'Admins']);
+        const expectedAdmins = expected.find((g) => g.label === 'Admins')!.members;
+        assert.deepEqual(admins.children.map(memberLine), expectedAdmins.map(memberLine), 'Acme Corp › Admins');
+        assert.ok(admins.children.every((r) => r.level === 3 && r.siblings === expectedAdmins.length));
+        assert.equal(admins.children.filter((r) => r.description.startsWith('(you) admin · ')).length, 1, 'you, an admin');
+
+        // Members (9,494): ranges of 1,000 in name order, each described by its first and last name.
+        const members = expected.find((g) => g.label === 'Members')!.members;
+        await setTreeRowExpanded(wb, ['Acme Corp', 'Members'], true);
+        const ranges = await treeRowsUnder(wb, ['Acme Corp', 'Members']);
+        const wantedRanges = expectedRanges(members);
+        assert.equal(wantedRanges.length, 10);
+        assert.deepEqual(
+          ranges.children.map((r) => `${r.level} ${r.label} | ${r.description} | ${r.expanded} | ${r.siblings}`),
+          wantedRanges.map((r) => `3 ${r.label} | ${r.description} | false | 10`),
+          'Acme Corp › Members: ten collapsed ranges',
+        );
+        assert.equal(wantedRanges[0]!.label, '1–1,000');
+        assert.equal(wantedRanges[9]!.label, '9,001–9,494');
+
+        // The first range: a thousand member rows, the first of them in view, in name order.
+        await setTreeRowExpanded(wb, ['Acme Corp', 'Members', '1–1,000'], true);
+        const firstRange = await treeRowsUnder(wb, ['Acme Corp', 'Members', '1–1,000'], 40);
+        assert.equal(firstRange.children.length, 40);
+        for (const r of firstRange.children) {
+          assert.equal(r.level, 4, `${r.label}: level`);
+          assert.equal(r.siblings, 1000, `${r.label}: aria-setsize should be the range's size`);
           assert.match(r.description, /\S+@\S+\.test$/, `${r.label}: description should end with an email`);
         }
+        assert.deepEqual(firstRange.children.map(memberLine), members.slice(0, 40).map(memberLine), 'the first range starts with the first members by name');
+
+        await scrollTreeToTop(wb);
+        await wb.page.mouse.move(1, 1);
+        await wb.settle();
         await wb.screenshot('big-workspace');
+
+        assert.deepEqual(
+          expandedOnceLoaded,
+          [],
+          `Acme Corp has ${formatCount(total)} members (more than 200), so its groups should be collapsed once loaded, not expanded: ${expandedOnceLoaded.join(', ')}`,
+        );
       } finally {
+        emu.faults.remove(slowDown);
         emu.configure({ latencyMs: 0 });
       }
     },
-    { timeoutMs: 150_000 },
+    { timeoutMs: 180_000 },
   ),
 
   scenario('signing out, then in with a token Asana rejects, shows an error and stores nothing', async (wb) => {
@@ -244,10 +302,11 @@ export const scenarios: readonly UiScenario[] = [
       await wb.page.locator('.monaco-workbench .activitybar').waitFor({ state: 'visible', timeout: 60_000 });
       await wb.openActivity('Asana');
       await wb.runCommand('Notifications: Clear All Notifications');
-      await signInThroughWelcome(wb, emu.tokens.admin);
-      await wb.waitForTreeRow('Acme Corp', 30_000);
+      // Latency from the start: Acme Corp may open by itself (the view remembers it was expanded).
       emu.configure({ latencyMs: 25 });
       try {
+        await signInThroughWelcome(wb, emu.tokens.admin);
+        await wb.waitForTreeRow('Acme Corp', 30_000);
         const acme = await wb.rowInfo(workspaceRow(wb, 'Acme Corp'));
         if (!acme.expanded) await clickWorkspace(wb, 'Acme Corp');
         await wb.waitForTreeRow(/^Loading members…/, 10_000);

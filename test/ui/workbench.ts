@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { Emulator } from '../emulator';
+import type { Emulator, EmulatorOptions } from '../emulator';
 
 /** One UI scenario: a plain async function over the workbench, with a title for the report. */
 export interface UiScenario {
@@ -18,6 +18,18 @@ export interface UiScenario {
 /** Each `test/ui/*.ui.ts` file exports `scenarios`, run in order on one workbench page. */
 export interface UiScenarioFile {
   readonly scenarios: readonly UiScenario[];
+  /**
+   * Emulator options of the file's own, e.g. `{ sizes: { bigWorkspaceMembers: 100_000 } }`: the runner
+   * then starts an emulator, a code-server and a browser for this file alone (after the shared ones
+   * have stopped). Files without it share the runner's emulator (10,000 members in Acme Corp).
+   */
+  readonly emulator?: EmulatorOptions;
+  /**
+   * Run on an emulator, code-server and browser of the file's own (the runner's emulator options),
+   * for a file that checks what a person sees the first time: no window state left by another file
+   * (which rows the view remembers expanded, the side bar's width, a session).
+   */
+  readonly isolated?: boolean;
 }
 
 export function scenario(
@@ -34,6 +46,8 @@ export interface RowInfo {
   readonly description: string;
   /** 1 for a root row, 2 for its children. */
   readonly level: number;
+  /** The row's place in the tree as it is expanded now (`data-index`, 0 for the first row). */
+  readonly index: number;
   /** Position among its siblings (1-based) and how many siblings there are (`aria-posinset`/`aria-setsize`). */
   readonly position: number;
   readonly siblings: number;
@@ -112,18 +126,9 @@ export class Workbench {
     }
   }
 
-  /** Scrolls the side bar's tree back to its first row (wheel events: the list ignores scrollTop). */
+  /** Scrolls the side bar's tree back to its first row (with the keyboard: see `scrollTreeToTop`). */
   async scrollSideBarToTop(): Promise<void> {
-    const list = this.page.locator('.part.sidebar .monaco-list').first();
-    const first = list.locator('.monaco-list-row[data-index="0"]');
-    await this.hoverList(list);
-    for (let i = 0; i < 100; i++) {
-      const [listBox, rowBox] = await Promise.all([list.boundingBox(), first.count().then((n) => (n ? first.boundingBox() : null))]);
-      if (listBox && rowBox && rowBox.y >= listBox.y - 1) break;
-      await this.page.mouse.wheel(0, -2000);
-      await this.page.waitForTimeout(50);
-    }
-    await this.page.mouse.move(1, 1); // no hover left over the rows
+    await scrollTreeToTop(this);
   }
 
   /**
@@ -136,63 +141,37 @@ export class Workbench {
     await list.hover({ position: { x: 12, y: 12 }, force: true });
   }
 
-  /** Rows of the tree(s) in the side bar. */
+  /**
+   * Rows of the tree(s) in the side bar, without the copies that sticky scroll pins above them (those
+   * also carry `.monaco-list-row` and the same `data-index`, so a parent row would match twice).
+   */
   sideBarRows(): Locator {
-    return this.page.locator('.part.sidebar .monaco-list-row');
+    return this.page.locator('.part.sidebar .monaco-list-rows > .monaco-list-row');
   }
 
-  /** Label, description and tree position of a row. */
-  async rowInfo(row: Locator): Promise<RowInfo> {
-    return row.evaluate((el) => {
-      const text = (selector: string): string => (el.querySelector(selector)?.textContent ?? '').trim();
-      const expanded = el.getAttribute('aria-expanded');
-      const iconClass = [...(el.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon-colored');
-      return {
-        icon: iconClass?.slice('codicon-'.length) ?? '',
-        label: text('.label-name'),
-        description: text('.label-description'),
-        level: Number(el.getAttribute('aria-level') ?? 0),
-        position: Number(el.getAttribute('aria-posinset') ?? 0),
-        siblings: Number(el.getAttribute('aria-setsize') ?? 0),
-        expanded: expanded === null ? undefined : expanded === 'true',
-      };
-    });
+  /** Label, description and tree position of a row (one row: waits for it, fails if several match). */
+  async rowInfo(row: Locator, timeoutMs = 15_000): Promise<RowInfo> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await row.waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+      // Read in one go: the virtual list may redraw (and drop the row) between two calls.
+      const [info] = await row.evaluateAll(readRows);
+      if (info) return info;
+      if (Date.now() > deadline) throw new Error('the row went away while being read');
+    }
   }
 
-  /** Every side-bar row rendered now (the list is virtual: only rows in view, plus a few). */
+  /** Every side-bar tree row rendered now (the list is virtual: only rows in view, plus a few), in tree order. */
   async visibleRows(): Promise<RowInfo[]> {
-    const rows = await this.sideBarRows().all();
-    return Promise.all(rows.map((row) => this.rowInfo(row)));
+    return renderedTreeRows(this);
   }
 
   /**
-   * Every row of the side-bar tree, scrolling it from top to bottom (the list renders only the rows
-   * in view); returns them in tree order and scrolls back to the top.
+   * Every row of the side-bar tree, paging it from top to bottom (the list renders only the rows in
+   * view); returns them in tree order and scrolls back to the top.
    */
   async allRows(): Promise<RowInfo[]> {
-    const list = this.page.locator('.part.sidebar .monaco-list').first();
-    const scrollable = list.locator('.monaco-scrollable-element').first();
-    const seen = new Map<string, RowInfo>();
-    const order: string[] = [];
-    await this.scrollSideBarToTop();
-    await this.hoverList(list);
-    for (let stale = 0; stale < 3; ) {
-      await this.page.waitForTimeout(100);
-      let added = 0;
-      for (const row of await this.visibleRows()) {
-        const key = `${row.level}:${row.label}:${row.description}:${row.position}`;
-        if (!seen.has(key)) {
-          seen.set(key, row);
-          order.push(key);
-          added++;
-        }
-      }
-      stale = added === 0 ? stale + 1 : 0;
-      const box = await scrollable.boundingBox();
-      await this.page.mouse.wheel(0, Math.max(200, (box?.height ?? 400) - 60));
-    }
-    await this.scrollSideBarToTop();
-    return order.map((key) => seen.get(key)!);
+    return allTreeRows(this);
   }
 
   /** Clicks a button of a view's welcome content (a link on a line of its own). */
@@ -419,4 +398,235 @@ export async function screenshotWithCrop(wb: Workbench, name: string, region: Re
   const crop = full.replace(/\.png$/, '.crop.png');
   await wb.page.screenshot({ path: crop, clip: region });
   return { full, crop };
+}
+
+// ---- The side bar's tree: rows by position, scrolling, paths of labels ----------------------------
+// The tree is scrolled with the keyboard (Home, Page Down), as a person might: wheel events move the
+// virtual list only a little at a time, and it ignores scrollTop. Keys move the tree's focus, not its
+// selection, so the row that commands take from the selection stays the same.
+
+/** What `readRows` uses of a row element (the project's TypeScript has no DOM library). */
+interface RowElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): { readonly textContent: string | null; readonly classList: Iterable<string> } | null;
+}
+
+/** Reads rows in the page (self-contained: Playwright sends its source to the browser). */
+const readRows = (elements: RowElement[]): RowInfo[] =>
+  elements
+    .map((el) => {
+      const text = (selector: string): string => (el.querySelector(selector)?.textContent ?? '').trim();
+      const expanded = el.getAttribute('aria-expanded');
+      const iconClass = [...(el.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon-colored');
+      return {
+        icon: iconClass?.slice('codicon-'.length) ?? '',
+        label: text('.label-name'),
+        description: text('.label-description'),
+        level: Number(el.getAttribute('aria-level') ?? 0),
+        index: Number(el.getAttribute('data-index') ?? -1),
+        position: Number(el.getAttribute('aria-posinset') ?? 0),
+        siblings: Number(el.getAttribute('aria-setsize') ?? 0),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    })
+    .sort((a, b) => a.index - b.index);
+
+/** The side bar's tree rows (no sticky-scroll copies). */
+export function treeRows(wb: Workbench): Locator {
+  return wb.sideBarRows();
+}
+
+/** The side bar's first list: the Asana tree when its view is showing. */
+export function treeList(wb: Workbench): Locator {
+  return wb.page.locator('.part.sidebar .monaco-list').first();
+}
+
+/** The tree row at `index` (its `data-index`: valid until rows above it are added, removed, expanded or collapsed). */
+export function treeRowAt(wb: Workbench, index: number): Locator {
+  return treeRows(wb).and(wb.page.locator(`[data-index="${index}"]`));
+}
+
+/** The tree rows rendered now, read at once, in tree order. */
+export async function renderedTreeRows(wb: Workbench): Promise<RowInfo[]> {
+  return treeRows(wb).evaluateAll(readRows);
+}
+
+/** Polls `read` until `check` accepts its result; fails with the last result. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
+/** Scrolls the side bar's tree to its first row. */
+export async function scrollTreeToTop(wb: Workbench): Promise<void> {
+  const list = treeList(wb);
+  const first = treeRowAt(wb, 0);
+  await list.focus();
+  await wb.page.keyboard.press('Home');
+  await eventually(
+    async () => {
+      const [listBox, rowBox] = await Promise.all([list.boundingBox(), first.count().then((n) => (n ? first.boundingBox() : null))]);
+      return !!listBox && !!rowBox && rowBox.y >= listBox.y - 1;
+    },
+    (top) => top,
+    'the tree should scroll to its first row',
+    5000,
+  );
+  await wb.page.mouse.move(1000, 600); // no hover left over the rows
+}
+
+/** Whether `row` is rendered and wholly inside the tree's viewport. */
+export async function inView(wb: Workbench, row: Locator): Promise<boolean> {
+  if (!(await row.count())) return false;
+  const [rowBox, listBox] = await Promise.all([row.first().boundingBox(), treeList(wb).boundingBox()]);
+  return !!rowBox && !!listBox && rowBox.y >= listBox.y && rowBox.y + rowBox.height <= listBox.y + listBox.height;
+}
+
+async function pageDown(wb: Workbench): Promise<void> {
+  await treeList(wb).focus();
+  await wb.page.keyboard.press('PageDown');
+  await wb.page.waitForTimeout(50);
+}
+
+/**
+ * Whether the tree is scrolled to its end. The list's rows container is as tall as all its rows and
+ * moves up as the list scrolls, so the end shows when the container's bottom is inside the list.
+ * (The rows rendered are only those in view: their bottoms cannot tell the end from a page boundary.)
+ */
+async function atTreeEnd(wb: Workbench): Promise<boolean> {
+  return treeList(wb).evaluate((el) => {
+    type Box = { getBoundingClientRect(): { bottom: number } };
+    const list = el as unknown as Box & { querySelector(s: string): Box | null };
+    const rows = list.querySelector('.monaco-list-rows');
+    return !rows || rows.getBoundingClientRect().bottom <= list.getBoundingClientRect().bottom + 1;
+  });
+}
+
+/** Scrolls the side bar's tree down from the top, a page at a time, until a row matching `row` is in view. */
+export async function scrollTreeTo(wb: Workbench, row: Locator, maxPages = 500): Promise<Locator> {
+  await scrollTreeToTop(wb);
+  for (let page = 0; page < maxPages; page++) {
+    if (await inView(wb, row)) return row.first();
+    const before = await treeRows(wb).first().getAttribute('data-index');
+    await pageDown(wb);
+    if (!(await inView(wb, row)) && (await treeRows(wb).first().getAttribute('data-index')) === before && page > 0) break; // the end
+  }
+  if (await inView(wb, row)) return row.first();
+  throw new Error('the row never scrolled into view');
+}
+
+/**
+ * The tree's rows a page at a time from the top: each batch holds the rows not seen before, in
+ * tree order. Stops at the end of the tree (or when the caller stops reading).
+ */
+async function* treePages(wb: Workbench): AsyncGenerator<RowInfo[]> {
+  await scrollTreeToTop(wb);
+  let last = -1;
+  const unseen = async (): Promise<RowInfo[]> => (await renderedTreeRows(wb)).filter((r) => r.index > last);
+  for (;;) {
+    const rows = await unseen();
+    if (rows.length) {
+      last = rows[rows.length - 1]!.index;
+      yield rows;
+    }
+    if (await atTreeEnd(wb)) {
+      if ((await unseen()).length) continue; // rendered meanwhile
+      return;
+    }
+    // The first Page Down may only move the focus to the last row in view: press until new rows render.
+    let moved = false;
+    for (let press = 0; press < 5 && !moved; press++) {
+      await pageDown(wb);
+      const deadline = Date.now() + 1000;
+      while (!(moved = (await unseen()).length > 0 || (await atTreeEnd(wb))) && Date.now() < deadline) await wb.page.waitForTimeout(50);
+    }
+    if (!moved) throw new Error(`the tree does not scroll past row ${last}`);
+  }
+}
+
+/** Every row of the side bar's tree in order, paging through it from top to bottom; scrolls back to the top. */
+export async function allTreeRows(wb: Workbench): Promise<RowInfo[]> {
+  const rows: RowInfo[] = [];
+  for await (const batch of treePages(wb)) rows.push(...batch);
+  await scrollTreeToTop(wb);
+  return rows;
+}
+
+/** Pages down until the row at `index` is wholly in view. */
+async function bringIntoView(wb: Workbench, index: number): Promise<Locator> {
+  const row = treeRowAt(wb, index);
+  for (let i = 0; i < 20 && !(await inView(wb, row)); i++) await pageDown(wb);
+  if (!(await inView(wb, row))) throw new Error(`the tree row ${index} does not come into view`);
+  return row;
+}
+
+/**
+ * Walks the tree from the top along `path` (the labels of a root row, one of its children, one of
+ * that one's…) and returns the last row's place; then `under` more rows below it, its subtree as far
+ * as it is expanded (at most `under`). Fails when a label is not found where the path says.
+ */
+async function walk(wb: Workbench, path: readonly string[], under = 0): Promise<{ row: RowInfo; children: RowInfo[] }> {
+  let depth = 0;
+  let found: RowInfo | undefined;
+  const children: RowInfo[] = [];
+  const trail: RowInfo[] = [];
+  pages: for await (const batch of treePages(wb)) {
+    for (const r of batch) {
+      trail.push(r);
+      if (trail.length > 6) trail.shift();
+      if (found) {
+        if (r.level <= found.level || children.length >= under) break pages;
+        children.push(r);
+        continue;
+      }
+      if (depth > 0 && r.level <= depth) break pages; // left the subtree of path[depth - 1]
+      if (r.level === depth + 1 && r.label === path[depth]) {
+        depth++;
+        if (depth === path.length) {
+          found = r;
+          if (under === 0) break pages;
+        }
+      }
+    }
+  }
+  if (!found) {
+    const seen = trail.map((r) => `${r.index}:${r.level}:${r.label}`).join(', ');
+    throw new Error(`no tree row ${path.slice(0, depth + 1).map((p) => `"${p}"`).join(' › ')} (the last rows read: ${seen})`);
+  }
+  return { row: found, children };
+}
+
+/** The tree row at the end of `path` (labels from the root down), scrolled into view. */
+export async function findTreeRow(wb: Workbench, path: readonly string[]): Promise<Locator> {
+  const { row } = await walk(wb, path);
+  return bringIntoView(wb, row.index);
+}
+
+/** The row at the end of `path` and the rows of its subtree as far as it is expanded (at most `limit`); scrolls back to the top. */
+export async function treeRowsUnder(wb: Workbench, path: readonly string[], limit = 5000): Promise<{ row: RowInfo; children: RowInfo[] }> {
+  const result = await walk(wb, path, limit);
+  await scrollTreeToTop(wb);
+  return result;
+}
+
+/** Expands (or collapses) the row at the end of `path` unless it already is, and waits for the tree to follow; returns the row, in view. */
+export async function setTreeRowExpanded(wb: Workbench, path: readonly string[], expanded: boolean, timeoutMs = 15_000): Promise<Locator> {
+  const row = await findTreeRow(wb, path);
+  const info = await wb.rowInfo(row);
+  if (info.expanded === undefined) throw new Error(`${path.join(' › ')} cannot be expanded`);
+  if (info.expanded !== expanded) await row.click();
+  const what = `${path.join(' › ')} should be ${expanded ? 'expanded' : 'collapsed'}`;
+  await eventually(() => wb.rowInfo(row), (r) => r.expanded === expanded && r.label === path[path.length - 1], what, timeoutMs);
+  // The row says "expanded" before its children arrive: wait for the first of them.
+  if (expanded) {
+    const child = treeRowAt(wb, info.index + 1);
+    await eventually(async () => ((await child.count()) ? (await wb.rowInfo(child)).level : 0), (level) => level === info.level + 1, `${what}, with its children shown`, timeoutMs);
+  }
+  return row;
 }
