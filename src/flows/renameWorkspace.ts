@@ -8,16 +8,19 @@ import type { Workspace } from '../asana/schemas';
 import { requireWorkspaceName } from '../asana/validate';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { Dismissed } from '../ui/dismissed';
+import { displayText } from '../util/displayText';
 import type { FlowContext } from './flowContext';
 
 export async function renameWorkspace({ account, ui }: FlowContext, target: Workspace): Promise<Workspace> {
   const client = account.client;
   const current = target.name;
+  // Shown without control or direction characters: a hostile name cannot disguise itself in the box.
+  const shown = displayText(current);
   const name = await ui.showInputBox({
-    title: `Rename "${current}"`,
+    title: `Rename "${shown}"`,
     prompt: 'The new name of the workspace, as everyone in it will see it.',
-    value: current,
-    valueSelection: [0, current.length],
+    value: shown,
+    valueSelection: [0, shown.length],
     ignoreFocusOut: true,
     validateInput: (text) => {
       try {

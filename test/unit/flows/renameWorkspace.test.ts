@@ -59,4 +59,12 @@ describe('renameWorkspace (the flow behind Rename Workspace)', function () {
     await assert.rejects(renameWorkspace(h, guild()), /grumpy green gecko/);
     assert.equal(guild().name, 'Design Guild');
   });
+
+  it('shows a name with a right-to-left override neutralised in the box', async () => {
+    const hostile = { ...guild(), name: 'Design\u202Egnp.exe' };
+    h.script.answerInputs(undefined);
+    await assert.rejects(renameWorkspace(h, hostile));
+    const input = h.script.shown[0]!.options as vscode.InputBoxOptions;
+    assert.ok(!input.value!.includes('\u202E') && !input.title!.includes('\u202E'), JSON.stringify(input.value));
+  });
 });
