@@ -594,7 +594,13 @@ export const scenarios: readonly UiScenario[] = [
     // What shows that a filter is on: the title's filter icon turns into "Clear Member Filter" (filled)…
     const clear = sideBar(wb).locator('.composite.title .action-label[aria-label^="Clear Member Filter"]');
     await clear.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.ok(await clear.evaluate((el) => el.classList.contains('codicon-filter-filled')), 'the clear action shows the filled filter icon');
+    // The icon class follows the context key a moment later on a busy machine: poll, then judge.
+    let filled = false;
+    for (let i = 0; i < 50 && !filled; i++) {
+      filled = await clear.evaluate((el) => el.classList.contains('codicon-filter-filled'));
+      if (!filled) await wb.page.waitForTimeout(100);
+    }
+    assert.ok(filled, 'the clear action shows the filled filter icon');
     assert.equal(await sideBar(wb).locator('.composite.title .action-label[aria-label^="Filter Members…"]').count(), 0, 'the plain filter icon is replaced');
     // …the view's description (shown when the view shares its container) and its message, above the rows.
     await eventually(() => viewDescription(wb).then((d) => d.text), (d) => d === 'Filtered: "thompson"', 'the view\'s description should say it is filtered');
