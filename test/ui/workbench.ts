@@ -620,9 +620,20 @@ export async function setTreeRowExpanded(wb: Workbench, path: readonly string[],
   const row = await findTreeRow(wb, path);
   const info = await wb.rowInfo(row);
   if (info.expanded === undefined) throw new Error(`${path.join(' › ')} cannot be expanded`);
-  if (info.expanded !== expanded) await row.click();
   const what = `${path.join(' › ')} should be ${expanded ? 'expanded' : 'collapsed'}`;
-  await eventually(() => wb.rowInfo(row), (r) => r.expanded === expanded && r.label === path[path.length - 1], what, timeoutMs);
+  const done = (r: RowInfo) => r.expanded === expanded && r.label === path[path.length - 1];
+  // A click that lands while the tree redraws can be lost: look again, and click again if it was.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = await wb.rowInfo(row);
+    if (done(now)) break;
+    await row.click();
+    const settled = await eventually(() => wb.rowInfo(row), done, what, 3_000).then(
+      () => true,
+      () => false,
+    );
+    if (settled) break;
+  }
+  await eventually(() => wb.rowInfo(row), done, what, timeoutMs);
   // The row says "expanded" before its children arrive: wait for the first of them.
   if (expanded) {
     const child = treeRowAt(wb, info.index + 1);
