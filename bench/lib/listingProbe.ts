@@ -5,13 +5,13 @@
  * would reuse the first one's pages and look free. Both sides pay the same cold start (JIT,
  * first connection); modules are loaded before the clock starts.
  */
-import { fork } from 'node:child_process';
 import { AsanaClient } from '../../src/asana/client';
 import { silentLogger } from '../../src/asana/logger';
 import { WorkspaceMembers } from '../../src/store/workspaceMembers';
 import { cpuTimer, MemorySampler } from './memory';
 import { sdkClient, sdkListMembers } from './sdkPeer';
 import { connectionsOpened, watchConnections } from './sockets';
+import { runInFreshProcess, serveProbe } from './freshProcess';
 import { now } from './stats';
 
 export type Impl = 'ours' | 'peer';
@@ -119,27 +119,10 @@ async function listPeer(config: ProbeConfig): Promise<ProbeResult> {
 
 /** Runs one listing in a fresh process and returns what it measured. */
 export function runListingProbe(config: ProbeConfig): Promise<ProbeResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: ProbeResult | undefined;
-    child.on('message', (message: ProbeResult | { error: string; fatal: true }) => {
-      if ('fatal' in message) reject(new Error(`listing probe (${config.impl}): ${message.error}`));
-      else result = message;
-    });
-    child.on('exit', (code) => {
-      if (result) resolve(result);
-      else reject(new Error(`listing probe (${config.impl}) exited with code ${code} without a result`));
-    });
-    child.send(config);
-  });
+  return runInFreshProcess<ProbeConfig, ProbeResult>(__filename, config, `listing probe (${config.impl})`);
 }
 
 if (require.main === module) {
   watchConnections();
-  process.once('message', (config: ProbeConfig) => {
-    (config.impl === 'ours' ? listOurs(config) : listPeer(config)).then(
-      (result) => process.send?.(result, () => process.exit(0)),
-      (e: unknown) => process.send?.({ fatal: true, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, () => process.exit(1)),
-    );
-  });
+  serveProbe((config: ProbeConfig) => (config.impl === 'ours' ? listOurs(config) : listPeer(config)));
 }

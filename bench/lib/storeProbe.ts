@@ -4,7 +4,6 @@
  * would send with one range open), typing in Find Person once it is loaded, and a warm start from
  * a snapshot (time to a full tree, requests sent before it shows).
  */
-import { fork } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AsanaClient } from '../../src/asana/client';
 import { silentLogger } from '../../src/asana/logger';
@@ -16,6 +15,7 @@ import { MEMBER_GROUPS } from '../../src/store/memberRoles';
 import { SnapshotFiles } from '../../src/store/snapshotFiles';
 import { GroupRowsCache, RANGE_SIZE } from '../../src/tree/groupRows';
 import { NO_FILTER } from '../../src/members/memberFilter';
+import { runInFreshProcess, serveProbe } from './freshProcess';
 import { now } from './stats';
 
 export interface StoreProbeConfig {
@@ -155,26 +155,7 @@ async function probe(config: StoreProbeConfig): Promise<StoreProbeResult> {
 
 /** Runs the probe in a fresh process (so heap and JIT start cold) and returns what it measured. */
 export function runStoreProbe(config: StoreProbeConfig): Promise<StoreProbeResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: StoreProbeResult | undefined;
-    child.on('message', (message: StoreProbeResult | { error: string; fatal: true }) => {
-      if ('fatal' in message) reject(new Error(`store probe (${config.mode}): ${message.error}`));
-      else result = message;
-    });
-    child.on('exit', (code) => {
-      if (result) resolve(result);
-      else reject(new Error(`store probe (${config.mode}) exited with code ${code} without a result`));
-    });
-    child.send(config);
-  });
+  return runInFreshProcess<StoreProbeConfig, StoreProbeResult>(__filename, config, `store probe (${config.mode})`);
 }
 
-if (require.main === module) {
-  process.once('message', (config: StoreProbeConfig) => {
-    probe(config).then(
-      (result) => process.send?.(result, () => process.exit(0)),
-      (e: unknown) => process.send?.({ fatal: true, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, () => process.exit(1)),
-    );
-  });
-}
+if (require.main === module) serveProbe(probe);
