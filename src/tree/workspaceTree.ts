@@ -68,7 +68,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       view.onDidExpandElement((e) => this.memory.setExpanded(e.element.id, true)),
       view.onDidCollapseElement((e) => this.memory.setExpanded(e.element.id, false)),
     );
-    this.showFilter();
+    this.showViewMessage();
   }
 
   get currentFilter(): MemberFilter {
@@ -78,7 +78,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   setFilter(filter: MemberFilter): void {
     this.filter = isActive(filter) ? filter : NO_FILTER;
     this.memory.setFilter(this.filter);
-    this.showFilter();
+    this.showViewMessage();
     this.redrawAll();
   }
 
@@ -223,14 +223,14 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (list === undefined) {
       void setViewState(account.workspacesState === 'loading' ? 'loading' : 'unreachable');
       this.refreshError = account.workspacesError ? `Could not load workspaces: ${account.workspacesError.message}` : undefined;
-      this.showFilter();
+      this.showViewMessage();
       return [];
     }
     void setViewState(list.length ? 'ready' : 'empty');
     this.refreshError = account.workspacesError && account.workspacesAsOf !== undefined
       ? `Refresh failed, showing the last loaded data (workspaces as of ${timeAgo(account.workspacesAsOf)}): ${account.workspacesError.message}`
       : undefined;
-    this.showFilter();
+    this.showViewMessage();
     return list.map((w) => this.workspaceNode(w));
   }
 
@@ -357,12 +357,12 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.nodes = new Map();
     this.rowsCache.clear();
     this.refreshError = undefined;
-    this.showFilter();
+    this.showViewMessage();
     this.fire(undefined);
   }
 
   /** The view's message: why the rows may be old, then the filter (the description is hidden when the view is alone in its container). */
-  private showFilter(): void {
+  private showViewMessage(): void {
     if (!this.view) return;
     const text = describeFilter(this.filter);
     this.view.description = text || undefined;
