@@ -246,6 +246,14 @@ async function command(wb: Workbench, title: string): Promise<void> {
   await wb.runCommand(title);
 }
 
+/** Closes a quick input a failed step left open, so that clean-up can still run its command. */
+async function closeQuickInput(wb: Workbench): Promise<void> {
+  for (let attempt = 0; attempt < 3 && (await quickInput(wb).isVisible()); attempt++) {
+    await wb.page.keyboard.press('Escape');
+    await quickInput(wb).waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+  }
+}
+
 /** Opens the palette and types `text` (after the `>`), waiting for the list to settle. */
 async function typeInPalette(wb: Workbench, text: string): Promise<void> {
   await quickInput(wb).waitFor({ state: 'hidden', timeout: 10_000 });
@@ -655,8 +663,9 @@ export const scenarios: readonly UiScenario[] = [
 
         // Nobody matches: the workspace says how many it hides, and offers to clear the filter.
         await command(wb, 'Asana: Filter Members…');
-        await quickInputBox(wb).waitFor({ state: 'visible', timeout: 10_000 });
-        assert.equal(await quickInputBox(wb).inputValue(), 'mei', 'the box starts with the current filter');
+        // The palette's own input fades out as the filter's box takes its place: read the box once its title shows.
+        await eventually(() => quickInputTitle(wb).innerText().catch(() => ''), (t) => t === 'Filter Asana Members', 'the filter box should open');
+        await eventually(() => quickInputBox(wb).inputValue().catch(() => ''), (v) => v === 'mei', 'the box should start with the current filter');
         await quickInputBox(wb).fill('zzqx');
         await wb.page.keyboard.press('Enter');
         await eventually(() => viewMessage(wb), (m) => m.visible && m.text === FILTER_MESSAGE('zzqx'), 'the view\'s message should follow the filter');
@@ -668,6 +677,8 @@ export const scenarios: readonly UiScenario[] = [
         assert.equal(under.children[0]!.label, 'No member matches the filter (42 hidden)');
         assert.equal(under.children[0]!.level, 2);
       } finally {
+        // Whatever failed above, the next scenarios need the filter gone: close what is open, then clear.
+        await closeQuickInput(wb);
         await command(wb, 'Asana: Clear Member Filter');
       }
       await eventually(() => viewMessage(wb), (m) => !m.visible, 'the view\'s message should go with the filter');
