@@ -37,6 +37,8 @@ export interface ExtensionApi {
   readonly treeView: vscode.TreeView<unknown>;
   readonly logger: ChannelLogger;
   readonly viewState: () => ViewState;
+  /** Settles when the stored sign-in has been read and the view's state set (activation does not wait for it). */
+  readonly ready: Promise<void>;
   readonly recent: RecentUsers;
   readonly storageRoot: string;
   /** Puts a scripted UI in place of VS Code's prompts until the returned disposable is disposed. */
@@ -98,12 +100,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   // SecretStorage only: no request to Asana until the view is opened (a snapshot needs none).
-  await session.restore();
-  await setSignedIn(!!session.signedIn);
-  if (!session.signedIn) await setViewState('signedOut');
+  // Reading the secret and setting context keys are round trips to the window, so activation does
+  // not wait for them: the view's root does (VS Code shows its progress bar), and the sign-in
+  // welcome, shown only once the state is known, never flashes.
+  const ready = restoreSession(session, logger);
+  tree.holdRootUntil(ready);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
+    ready,
     session,
     store,
     tree,
@@ -119,6 +124,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       });
     },
   };
+}
+
+async function restoreSession(session: Session, logger: ChannelLogger): Promise<void> {
+  try {
+    await session.restore();
+  } catch (e) {
+    logger.error(`Cannot read the stored sign-in: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  await setSignedIn(!!session.signedIn);
+  if (!session.signedIn) await setViewState('signedOut');
 }
 
 export function deactivate(): void {}

@@ -29,6 +29,8 @@ export interface ActivationReport {
   readonly wasActive: boolean;
   /** `await extension.activate()`: loading dist/extension.js and running activate(). */
   readonly activateMs: number;
+  /** From the same start until the stored sign-in is read and the view's state set (`api.ready`), which activate() no longer awaits. */
+  readonly readyMs: number;
   /** Sockets the extension host opened during activate() and in the second after, with their targets. */
   readonly socketsDuring: readonly string[];
   readonly socketsAfter: readonly string[];
@@ -78,15 +80,17 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const api = await extension.activate();
     const activateMs = performance.now() - started;
+    await api?.ready;
+    const readyMs = performance.now() - started;
     const socketsDuring = sockets.take();
     await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
     const socketsAfter = sockets.take();
     sockets.stop();
-    write({ ...base, wasActive, activateMs, socketsDuring, socketsAfter, viewState: api?.viewState(), signedIn: !!api?.session.signedIn });
+    write({ ...base, wasActive, activateMs, readyMs, socketsDuring, socketsAfter, viewState: api?.viewState(), signedIn: !!api?.session.signedIn });
     console.log(RESULT_MARKER + JSON.stringify({ passed: 1, failed: 0, pending: 0 }));
   } catch (e) {
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    write({ ...base, wasActive: false, activateMs: Number.NaN, socketsDuring: [], socketsAfter: [], viewState: undefined, signedIn: false, error });
+    write({ ...base, wasActive: false, activateMs: Number.NaN, readyMs: Number.NaN, socketsDuring: [], socketsAfter: [], viewState: undefined, signedIn: false, error });
     console.log(RESULT_MARKER + JSON.stringify({ passed: 0, failed: 1, pending: 0 }));
     throw e;
   }

@@ -51,6 +51,11 @@ export interface Listing<T> {
   readonly item: z.ZodMiniType<T>;
 }
 
+/** One page asked for: what came back, or why not. */
+type PageOutcome<T> =
+  | { readonly ok: true; readonly offset: string | undefined; readonly page: { data: T[]; nextOffset: string | undefined } }
+  | { readonly ok: false; readonly offset: string | undefined; readonly error: unknown; readonly timedOut: boolean };
+
 export async function* paginate<T extends { gid: string }>(
   requester: Requester,
   logger: Logger,
@@ -64,62 +69,98 @@ export async function* paginate<T extends { gid: string }>(
   const seen = new Set<string>();
   // Every offset followed, not only the last: a server cycling a, b, a, b… is caught at the first repeat.
   const offsetsFollowed = new Set<string>();
-  let offset: string | undefined;
+  // Ends the page asked for ahead when the caller stops early (break, return, an error of its own).
+  const stopped = new AbortController();
   let restarted = false;
   let pages = 0;
   let spentMs = 0;
-  for (;;) {
+
+  /**
+   * Asks for one page. Called as soon as the page's offset is known, before the caller has seen
+   * the previous page: the chain of dependent requests is the listing's floor, so the caller's
+   * work (indexing, events, drawing) runs while the next page is on its way. Never rejects.
+   */
+  const ask = (offset: string | undefined): Promise<PageOutcome<T>> => {
     if (pages >= limits.maxPages) {
-      throw new InvalidResponseError(
+      const error = new InvalidResponseError(
         `Asana kept sending more pages (${pages} so far, of ${limit} records each), more than any workspace has, so the listing stopped.`,
         'next_page',
         { request },
       );
+      return Promise.resolve({ ok: false, offset, error, timedOut: false });
     }
+    pages++;
     const remainingMs = limits.deadlineMs - spentMs;
-    if (remainingMs <= 0) throw outOfTime(limits, request);
-    // A timer per page, cleared when the page is in: the budget does not run while the caller holds the generator.
+    if (remainingMs <= 0) return Promise.resolve({ ok: false, offset, error: outOfTime(limits, request), timedOut: true });
+    // A timer per page, cleared when the page is in: only time spent waiting for Asana counts.
     const expiry = new AbortController();
     const timer = setTimeout(() => expiry.abort(), remainingMs);
     const started = performance.now();
-    let page;
-    try {
-      page = await requester.send({
+    const settled = (): void => {
+      clearTimeout(timer);
+      spentMs += performance.now() - started;
+    };
+    return requester
+      .send({
         method: 'GET',
         path: listing.path,
         query: { ...listing.query, limit, offset },
         schema,
-        signal: anySignal([opts.signal, expiry.signal]),
-      });
-    } catch (e) {
-      if (e instanceof CancelledError && !opts.signal?.aborted && expiry.signal.aborted) throw outOfTime(limits, request);
-      if (offset !== undefined && e instanceof BadRequestError && !restarted) {
-        logger.warn(`${pathForLog(listing.path, isTracing(logger))}: pagination offset refused (${e.message}); restarting the listing once.`);
-        restarted = true;
-        offset = undefined;
-        offsetsFollowed.clear();
-        continue;
-      }
-      throw e;
-    } finally {
-      clearTimeout(timer);
-      spentMs += performance.now() - started;
-      pages++;
-    }
-    // A record already yielded is not yielded again: after a restart, or from a server repeating itself.
-    const fresh = page.data.filter((item) => !seen.has(item.gid));
-    for (const item of fresh) seen.add(item.gid);
-    yield fresh;
-    if (page.nextOffset === undefined) return;
-    if (offsetsFollowed.has(page.nextOffset)) {
-      throw new InvalidResponseError(
-        'Asana sent a "next_page" offset it had already sent in this listing, which would repeat pages forever, so the listing stopped.',
-        'next_page',
-        { request },
+        signal: anySignal([opts.signal, stopped.signal, expiry.signal]),
+      })
+      .then(
+        (page): PageOutcome<T> => {
+          settled();
+          return { ok: true, offset, page };
+        },
+        (error: unknown): PageOutcome<T> => {
+          settled();
+          return { ok: false, offset, error, timedOut: expiry.signal.aborted };
+        },
       );
+  };
+
+  let pending = ask(undefined);
+  try {
+    for (;;) {
+      const outcome = await pending;
+      if (!outcome.ok) {
+        const e = outcome.error;
+        if (e instanceof CancelledError && !opts.signal?.aborted && outcome.timedOut) throw outOfTime(limits, request);
+        if (outcome.offset !== undefined && e instanceof BadRequestError && !restarted) {
+          logger.warn(`${pathForLog(listing.path, isTracing(logger))}: pagination offset refused (${e.message}); restarting the listing once.`);
+          restarted = true;
+          offsetsFollowed.clear();
+          pending = ask(undefined);
+          continue;
+        }
+        throw e;
+      }
+      const { page } = outcome;
+      // A record already yielded is not yielded again: after a restart, or from a server repeating itself.
+      const fresh = page.data.filter((item) => !seen.has(item.gid));
+      for (const item of fresh) seen.add(item.gid);
+      const next = page.nextOffset;
+      if (next === undefined) {
+        yield fresh;
+        return;
+      }
+      const repeated = offsetsFollowed.has(next);
+      if (!repeated) {
+        offsetsFollowed.add(next);
+        pending = ask(next);
+      }
+      yield fresh;
+      if (repeated) {
+        throw new InvalidResponseError(
+          'Asana sent a "next_page" offset it had already sent in this listing, which would repeat pages forever, so the listing stopped.',
+          'next_page',
+          { request },
+        );
+      }
     }
-    offsetsFollowed.add(page.nextOffset);
-    offset = page.nextOffset;
+  } finally {
+    stopped.abort();
   }
 }
 

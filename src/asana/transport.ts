@@ -2,8 +2,8 @@
  * One keep-alive connection pool per client, over undici. Knows sockets and bytes only:
  * no retries, no JSON, no Asana.
  */
-import type { Dispatcher } from 'undici';
-import { Agent, request } from './undiciParts';
+import type { Agent, Dispatcher } from 'undici';
+import { createAgent, request } from './undiciParts';
 
 /**
  * Large enough for any page Asana sends this client (100 records with our opt_fields are well
@@ -64,23 +64,32 @@ export function provablyNotSent(e: unknown): boolean {
 }
 
 export class Transport {
-  private readonly agent: InstanceType<typeof Agent>;
+  /** Made at the first request: a client that never sends (signed in, view closed) never loads undici. */
+  private agent: Agent | undefined;
+
+  private closed = false;
 
   private readonly maxResponseBytes: number;
 
-  constructor(opts: { connections: number; keepAliveTimeoutMs?: number; maxResponseBytes?: number }) {
+  constructor(private readonly opts: { connections: number; keepAliveTimeoutMs?: number; maxResponseBytes?: number }) {
     this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    this.agent = new Agent({
-      connections: opts.connections,
-      keepAliveTimeout: opts.keepAliveTimeoutMs ?? 30_000,
+  }
+
+  private pool(): Agent {
+    // As a closed undici Agent would: a closed transport does not open a new pool.
+    if (this.closed) throw new Error('the transport is closed');
+    this.agent ??= createAgent({
+      connections: this.opts.connections,
+      keepAliveTimeout: this.opts.keepAliveTimeoutMs ?? 30_000,
       // Timeouts are enforced by the caller's abort signal, which also covers the body.
       headersTimeout: 0,
       bodyTimeout: 0,
     });
+    return this.agent;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const res = await request(this.agent, {
+    const res = await request(this.pool(), {
       origin: req.url.origin,
       path: `${req.url.pathname}${req.url.search}`,
       method: req.method as 'GET',
@@ -120,6 +129,7 @@ export class Transport {
   }
 
   close(): Promise<void> {
-    return this.agent.close();
+    this.closed = true;
+    return this.agent?.close() ?? Promise.resolve();
   }
 }

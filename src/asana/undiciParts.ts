@@ -1,19 +1,24 @@
 /**
- * The two pieces of undici the client uses, imported from their own modules: the package's
- * index also pulls in fetch, WebSocket, caches and mocks, which would double the bundle
- * (535 KB → 293 KB minified). undici publishes no `exports` map, so these paths are reachable;
- * the client tests exercise them on every run.
+ * undici, loaded when the first connection pool is made rather than when the extension starts:
+ * see undiciBundle.ts. In the bundle, `./undiciBundle` resolves to dist/undici.js (esbuild.mjs).
  */
 import type { Agent as AgentClass, Dispatcher } from 'undici';
+import type * as UndiciBundle from './undiciBundle';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-export const Agent = require('undici/lib/dispatcher/agent') as typeof AgentClass;
-const apiRequest = require('undici/lib/api/api-request') as (
-  this: Dispatcher,
-  opts: Dispatcher.RequestOptions,
-) => Promise<Dispatcher.ResponseData>;
-/* eslint-enable @typescript-eslint/no-require-imports */
+type UndiciParts = typeof UndiciBundle;
+
+let loaded: UndiciParts | undefined;
+
+function parts(): UndiciParts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('./undiciBundle') as UndiciParts;
+  return loaded;
+}
+
+export function createAgent(options: AgentClass.Options): AgentClass {
+  return new (parts().Agent)(options);
+}
 
 export function request(dispatcher: Dispatcher, opts: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
-  return apiRequest.call(dispatcher, opts);
+  return parts().apiRequest.call(dispatcher, opts);
 }

@@ -48,6 +48,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** Why the workspaces shown may be old (a failed refresh), for the view's message. */
   private refreshError: string | undefined;
 
+  private rootReady: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly store: Store,
     private readonly memory: ViewMemory,
@@ -190,9 +192,17 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     for (const d of this.subscriptions) d.dispose();
   }
 
+  /** The root waits for `ready` (the stored sign-in being read) rather than showing an empty view meanwhile. */
+  holdRootUntil(ready: Promise<unknown>): void {
+    this.rootReady = ready;
+  }
+
   private async children(node: TreeNode | undefined): Promise<TreeNode[]> {
+    if (!node) {
+      await this.rootReady;
+      return this.rootChildren(this.store.account);
+    }
     const account = this.store.account;
-    if (!node) return this.rootChildren(account);
     if (!account) return [];
     if (node instanceof WorkspaceNode) return this.workspaceChildren(account, node);
     if (node instanceof GroupNode) {

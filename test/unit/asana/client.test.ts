@@ -26,6 +26,14 @@ import { RecordingLogger } from '../../helpers/recordingLogger';
 
 const MEMBERSHIPS_ROUTE = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
+async function until(probe: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) assert.fail(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 describe('AsanaClient against the emulator', function () {
   let emu: Emulator;
   let log: RecordingLogger;
@@ -219,8 +227,10 @@ describe('AsanaClient against the emulator', function () {
       const first = await pages.next();
       assert.equal(first.done, false);
       assert.equal(first.value?.length, 100);
-      // The first page is in hand after exactly one request: the rest has not been fetched.
-      assert.equal(emu.counters.byRoute[MEMBERSHIPS_ROUTE], 1);
+      // While the caller holds the first page, the second is asked for, and no more: one page ahead.
+      await until(() => emu.counters.byRoute[MEMBERSHIPS_ROUTE] === 2, 'the second page should be asked for while the first is held');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(emu.counters.byRoute[MEMBERSHIPS_ROUTE], 2, 'one page ahead, not more');
       const gids = new Set(first.value?.map((m) => m.gid));
       let count = first.value?.length ?? 0;
       for await (const page of pages) {
@@ -232,6 +242,44 @@ describe('AsanaClient against the emulator', function () {
       assert.equal(count, expected);
       assert.equal(gids.size, expected);
       assert.equal(emu.counters.byRoute[MEMBERSHIPS_ROUTE], Math.ceil(expected / 100));
+    });
+
+    it('a caller that stops early stops the page asked ahead, and nothing is left to reject', async () => {
+      const c = client(emu.tokens.admin);
+      const acme = await workspace(c, 'Acme Corp');
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      const slow = emu.faults.add({ route: MEMBERSHIPS_ROUTE, kind: 'latency', latencyMs: 2000, after: 1 });
+      try {
+        emu.counters.reset();
+        for await (const page of c.workspaceMembershipPages(acme.gid)) {
+          assert.equal(page.length, 100);
+          await until(() => emu.counters.byRoute[MEMBERSHIPS_ROUTE] === 2, 'the second page should be on its way');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+        assert.deepEqual(unhandled, []);
+        assert.ok(!log.text.includes('Error'), 'the stopped page is not logged as a failure');
+      } finally {
+        emu.faults.remove(slow);
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
+
+    it('a failure of the page asked ahead arrives after the page before it', async () => {
+      const c = client(emu.tokens.admin);
+      const acme = await workspace(c, 'Acme Corp');
+      const refused = emu.faults.add({ route: MEMBERSHIPS_ROUTE, kind: 'status', status: 403, after: 1, times: 1 });
+      try {
+        const got: number[] = [];
+        await failure(async () => {
+          for await (const page of c.workspaceMembershipPages(acme.gid)) got.push(page.length);
+        }, ForbiddenError);
+        assert.deepEqual(got, [100], 'the first page reached the caller before the failure');
+      } finally {
+        emu.faults.remove(refused);
+      }
     });
 
     it('restarts once when an offset has expired, without yielding anything twice', async () => {
