@@ -29,6 +29,12 @@ export interface ActivationReport {
   readonly wasActive: boolean;
   /** `await extension.activate()`: loading dist/extension.js and running activate(). */
   readonly activateMs: number;
+  /**
+   * Where activateMs went: VS Code before our bundle runs; evaluating the bundle; VS Code between the
+   * bundle and activate() (it reads the extension's stored state for the ExtensionContext, concurrently
+   * with loading the module); activate()'s body.
+   */
+  readonly split?: { readonly hostMs: number; readonly bundleMs: number; readonly contextMs: number; readonly bodyMs: number };
   /** From the same start until the stored sign-in is read and the view's state set (`api.ready`), which activate() no longer awaits. */
   readonly readyMs: number;
   /** Sockets the extension host opened during activate() and in the second after, with their targets. */
@@ -86,7 +92,14 @@ export async function run(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
     const socketsAfter = sockets.take();
     sockets.stop();
-    write({ ...base, wasActive, activateMs, readyMs, socketsDuring, socketsAfter, viewState: api?.viewState(), signedIn: !!api?.session.signedIn });
+    const t = api?.timings;
+    const split = t && {
+      hostMs: t.bundleStartedAt - started,
+      bundleMs: t.bundleEvaluatedAt - t.bundleStartedAt,
+      contextMs: t.activateStartedAt - t.bundleEvaluatedAt,
+      bodyMs: t.activateEndedAt - t.activateStartedAt,
+    };
+    write({ ...base, wasActive, activateMs, readyMs, ...(split ? { split } : {}), socketsDuring, socketsAfter, viewState: api?.viewState(), signedIn: !!api?.session.signedIn });
     console.log(RESULT_MARKER + JSON.stringify({ passed: 1, failed: 0, pending: 0 }));
   } catch (e) {
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
