@@ -3,7 +3,7 @@
  * printing one table to stdout and writing it with the machine's description to
  * bench/results/latest.json (gitignored). Figures only: nothing passes or fails on time.
  *
- *   node out/bench/run.js [--quick] [--only=bundle,listing,typeahead,storm,bulk,store]
+ *   node out/bench/run.js [--quick] [--only=bundle,listing,listing-300,typeahead,storm,bulk,store]
  *
  * Builds nothing: `npm run compile-tests && node esbuild.mjs --production` first (the npm script does).
  */
@@ -18,7 +18,7 @@ import { ratio, renderTable } from './lib/report';
 import { now } from './lib/stats';
 import { bundleActivationScenario } from './scenarios/bundleActivation';
 import { bulkScenario } from './scenarios/bulk';
-import { listingScenario } from './scenarios/listing';
+import { listingFarScenario, listingScenario } from './scenarios/listing';
 import { rateLimitStormScenario } from './scenarios/rateLimitStorm';
 import { storeScenario } from './scenarios/store';
 import { typeaheadScenario } from './scenarios/typeahead';
@@ -27,6 +27,7 @@ const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: ScenarioContext) => Prom
   // Activation first: it needs the two cores for code-server and Chromium, before anything warms up.
   { id: 'bundle', run: bundleActivationScenario },
   { id: 'listing', run: listingScenario },
+  { id: 'listing-300', run: listingFarScenario },
   { id: 'typeahead', run: typeaheadScenario },
   { id: 'storm', run: rateLimitStormScenario },
   { id: 'bulk', run: bulkScenario },

@@ -9,6 +9,11 @@ type UndiciParts = typeof UndiciBundle;
 
 let loaded: UndiciParts | undefined;
 
+/** Loads undici now rather than at the first request. */
+export function loadUndici(): void {
+  parts();
+}
+
 function parts(): UndiciParts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('./undiciBundle') as UndiciParts;

@@ -1,6 +1,8 @@
 /**
- * Rows kept in order by a key, for lists of a hundred thousand: a page is merged in (one pass, not a
- * sort of everything), a row is found by binary search, and the order never changes unless a row does.
+ * Rows kept in order by a key, for lists of a hundred thousand: new rows wait in a batch that is
+ * merged in (one pass, not a sort of everything) when the rows are next read, so a listing that
+ * arrives page by page costs one merge per redraw rather than one per page; a row is found by binary
+ * search, and the order never changes unless a row does.
  */
 export interface SortedRow {
   /** Folded name, then the gid: unique, so the order is total and stable. */
@@ -11,27 +13,66 @@ export interface SortedRow {
 export class SortedRows {
   private rows: SortedRow[] = [];
 
+  /** Inserted, not merged yet: unsorted. */
+  private pending: SortedRow[] = [];
+
   get length(): number {
-    return this.rows.length;
+    return this.rows.length + this.pending.length;
   }
 
   at(index: number): SortedRow | undefined {
-    return this.rows[index];
+    return this.sorted()[index];
   }
 
   slice(start: number, end: number): readonly SortedRow[] {
-    return this.rows.slice(start, end);
+    return this.sorted().slice(start, end);
   }
 
   /** Position of the row with this key, or -1. */
   indexOf(key: string): number {
+    const rows = this.sorted();
     const i = this.lowerBound(key);
-    return this.rows[i]?.key === key ? i : -1;
+    return rows[i]?.key === key ? i : -1;
   }
 
-  /** Merges rows whose keys are not present yet. */
-  insertMany(batch: SortedRow[]): void {
-    if (batch.length === 0) return;
+  /** Adds rows whose keys are not present yet; they take their places at the next read. */
+  insertMany(batch: readonly SortedRow[]): void {
+    for (const row of batch) this.pending.push(row);
+  }
+
+  remove(key: string): boolean {
+    const i = this.indexOf(key);
+    if (i < 0) return false;
+    // indexOf merged the batch: rows holds every row.
+    this.rows.splice(i, 1);
+    return true;
+  }
+
+  /** Removes many at once, in one pass. */
+  removeMany(keys: ReadonlySet<string>): void {
+    if (keys.size === 0) return;
+    if (keys.size < 8) {
+      for (const key of keys) this.remove(key);
+      return;
+    }
+    this.rows = this.sorted().filter((row) => !keys.has(row.key));
+  }
+
+  clear(): void {
+    this.rows = [];
+    this.pending = [];
+  }
+
+  private sorted(): SortedRow[] {
+    if (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      this.merge(batch);
+    }
+    return this.rows;
+  }
+
+  private merge(batch: SortedRow[]): void {
     batch.sort(compareRows);
     if (batch.length < 8) {
       for (const row of batch) this.rows.splice(this.lowerBound(row.key), 0, row);
@@ -45,27 +86,6 @@ export class SortedRows {
     while (i < this.rows.length) merged[k++] = this.rows[i++]!;
     while (j < batch.length) merged[k++] = batch[j++]!;
     this.rows = merged;
-  }
-
-  remove(key: string): boolean {
-    const i = this.indexOf(key);
-    if (i < 0) return false;
-    this.rows.splice(i, 1);
-    return true;
-  }
-
-  /** Removes many at once, in one pass. */
-  removeMany(keys: ReadonlySet<string>): void {
-    if (keys.size === 0) return;
-    if (keys.size < 8) {
-      for (const key of keys) this.remove(key);
-      return;
-    }
-    this.rows = this.rows.filter((row) => !keys.has(row.key));
-  }
-
-  clear(): void {
-    this.rows = [];
   }
 
   private lowerBound(key: string): number {
