@@ -256,6 +256,17 @@ export class InstallError extends Error {
   }
 }
 
+/** Node 24 alone (the mutation tests run StrykerJS on it); fast when it is already installed. */
+export async function ensureNode24Installed(): Promise<string> {
+  fs.mkdirSync(cacheRoot(), { recursive: true });
+  try {
+    await withInstallLock(ensureNode24);
+  } catch (error) {
+    throw new InstallError(error instanceof Error ? error.message : String(error));
+  }
+  return installationPaths().nodeBin;
+}
+
 /** Makes sure everything is installed; fast when it already is. */
 export async function ensureInstalled(): Promise<Installation> {
   const installation = installationPaths();
