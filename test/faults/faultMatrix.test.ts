@@ -8,6 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { AsanaClient } from '../../src/asana/client';
+import { AccountStore } from '../../src/store/accountStore';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { RecordingLogger } from '../helpers/recordingLogger';
 import { OPERATIONS, type OpContext, type OpResult, type Operation } from './operations';
@@ -72,9 +73,16 @@ describe('Fault matrix: scenario × operation', function () {
     const waits: number[] = [];
     client.onRateLimitWait((w) => waits.push(w.waitMs));
     let pages = 0;
+    const account = new AccountStore({ client, accountGid: emu.state.userForToken(emu.tokens.admin)!.gid, snapshots: undefined, logger: log });
+    if (op.needsAccount) {
+      await account.start();
+      // The requests of that start are not the operation's.
+      emu.counters.reset();
+    }
     const ctx: OpContext = {
       emu,
       client,
+      account,
       workspace,
       caseId,
       onPage: () => {
@@ -134,6 +142,7 @@ describe('Fault matrix: scenario × operation', function () {
       cell.note = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       throw e;
     } finally {
+      account.dispose();
       await client.dispose();
     }
   }

@@ -4,7 +4,8 @@
  *   fault can land mid-listing);
  * - list members: `MemberListing.load()`, what the tree uses;
  * - typeahead: a `TypeaheadController` over `client.typeaheadUsers`, as the pickers use it;
- * - rename: `client.renameWorkspace`, then on failure the re-read the rename command does;
+ * - rename: the Rename Workspace command's own flow (`flows/renameWorkspace`) with a scripted answer,
+ *   on an account whose workspaces were loaded before the fault was injected;
  * - add / remove: `runBulk` over `client.addUser` / `client.removeUser`, as the commands do.
  *
  * Each run reports what the person would see (`shows`), and each operation can tell from the
@@ -17,6 +18,10 @@ import { collect } from '../../src/asana/pagination';
 import { runBulk, summarize } from '../../src/members/bulk';
 import { MemberListing } from '../../src/members/memberListing';
 import { TypeaheadController } from '../../src/search/typeaheadController';
+import { renameWorkspace } from '../../src/flows/renameWorkspace';
+import type { FlowLog } from '../../src/flows/flowContext';
+import type { AccountStore } from '../../src/store/accountStore';
+import { ScriptedUi } from '../support/scriptedUi';
 import type { Emulator, MembershipRecord } from '../emulator/index';
 
 export type OpId = 'listWorkspaces' | 'listMembers' | 'typeahead' | 'rename' | 'add' | 'remove';
@@ -42,6 +47,8 @@ export interface OpContext {
   readonly caseId: string;
   /** Called by the listings after every page they receive (the offset-expiry scenarios hook in here). */
   readonly onPage: () => void;
+  /** The signed-in account over `client`; its workspaces are loaded, before the faults, for operations with `needsAccount`. */
+  readonly account: AccountStore;
 }
 
 export interface OpResult {
@@ -62,6 +69,8 @@ export interface Operation {
   readonly route: string;
   /** Every route that would answer 404 if the workspace were deleted. */
   readonly workspaceRoutes: readonly string[];
+  /** Runs a command's flow, which needs the account's workspaces loaded first. */
+  readonly needsAccount?: boolean;
   run(ctx: OpContext): Promise<OpResult>;
   /**
    * Checks, with faults cleared, that the emulator holds what the outcome implies and that
@@ -202,6 +211,9 @@ const typeahead: Operation = {
   },
 };
 
+/** The flows' log: the matrix reads what the person sees from the results, not from here. */
+const FLOW_LOG: FlowLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, clean: (text) => text };
+
 function newNameFor(ctx: OpContext): string {
   return `Acme Renamed ${ctx.caseId}`;
 }
@@ -213,22 +225,32 @@ const rename: Operation = {
   paged: false,
   route: ROUTES.rename,
   workspaceRoutes: [ROUTES.rename, ROUTES.workspace],
+  needsAccount: true,
   async run(ctx) {
-    const current = ctx.emu.state.workspace(ctx.workspace)!.name;
+    const { account } = ctx;
+    const target = account.workspace(ctx.workspace);
+    assert.ok(target, 'the account loaded Acme Corp before the fault');
+    const current = target.name;
+    const ui = new ScriptedUi().answerInputs(newNameFor(ctx));
+    // The store is told of every workspace the flow applies: after a failure, that is the flow's own re-read.
+    let applied = 0;
+    const listening = account.onDidChangeWorkspaces(() => applied++);
     try {
-      const renamed = await ctx.client.renameWorkspace(ctx.workspace, newNameFor(ctx), { current });
+      const renamed = await renameWorkspace({ account, ui: ui.asUi(), logger: FLOW_LOG }, target);
       return { ok: true, error: undefined, shows: `Renamed "${current}" to "${renamed.name}".` };
     } catch (e) {
       const result = failed(e);
-      // As the rename command does: the request may have landed, so the tree shows what Asana holds now.
-      const shown = await ctx.client.getWorkspace(ctx.workspace).then(
-        (w) => `tree shows "${w.name}"`,
-        () => 'tree keeps the old name until the next refresh',
-      );
+      const shown = applied > 0 ? `tree shows "${account.workspace(ctx.workspace)?.name}"` : 'tree keeps the old name until the next refresh';
       return { ...result, shows: `${result.shows} (${shown})` };
+    } finally {
+      listening.dispose();
     }
   },
   async settle(ctx, result) {
+    // Before this check's own re-read: after a failure, the command read the workspace again (it may have landed).
+    if (!result.ok && result.error?.kind !== 'invalid-input') {
+      assert.ok((ctx.emu.counters.byRoute[ROUTES.workspace] ?? 0) >= 1, 'the rename command read the workspace again after the failure');
+    }
     const server = ctx.emu.state.workspace(ctx.workspace)!.name;
     const landed = server === newNameFor(ctx);
     if (result.ok) assert.ok(landed, 'a reported rename is on the server');
