@@ -125,5 +125,8 @@ describe('@-mention detection', () => {
     assert.equal(queryAt('mail ada@acme', '@'), undefined);
     assert.equal(queryAt('@ada lovelace', '@'), undefined);
     assert.equal(queryAt('no mention', '@'), undefined);
+    // A mention is at most 40 characters: past that it is prose, not a name being typed.
+    assert.equal(queryAt(`@${'a'.repeat(40)}`, '@'), 'a'.repeat(40));
+    assert.equal(queryAt(`@${'a'.repeat(41)}`, '@'), undefined);
   });
 });
