@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http';
-import type { Emulator, FaultRule, RuntimeOptions } from './types';
+import type { Emulator, FaultRule, RosterChangeRequest, RuntimeOptions } from './types';
 
 export const CONTROL_BASE_PATH = '/__emulator';
 
@@ -47,6 +47,9 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
       case 'POST /expire-offsets':
         target.expireOffsets();
         return sendJson(res, 200, { ok: true });
+      case 'POST /roster':
+        // RosterError (bad request, nothing changed) lands in the catch below as a 400.
+        return sendJson(res, 200, target.changeRoster(body as RosterChangeRequest));
       case 'GET /tokens':
         return sendJson(res, 200, target.tokens);
       case 'GET /info':

@@ -20,10 +20,11 @@ import { OffsetCodec } from './pagination';
 import { ConcurrencyLimiter, SlidingWindowLimiter } from './rateLimit';
 import { Router } from './router';
 import { API_ROUTES } from './routes';
+import { changeRoster } from './roster';
 import { DEFAULT_BIG_WORKSPACE_MEMBERS, DEFAULT_SEED } from './seed';
 import { API_BASE_PATH, ApiHandler } from './server';
 import { Store } from './state';
-import type { Emulator, EmulatorOptions, RuntimeOptions, SeedTokens } from './types';
+import type { Emulator, EmulatorOptions, RosterChangeRequest, RosterChangeResult, RuntimeOptions, SeedTokens } from './types';
 
 export type * from './types';
 export {
@@ -41,6 +42,7 @@ export { MAX_LIMIT, MAX_UNPAGINATED } from './pagination';
 export { ERROR_HELP, RATE_LIMIT_MESSAGE, TOO_LARGE_MESSAGE } from './errors';
 export { API_BASE_PATH } from './server';
 export { CONTROL_BASE_PATH } from './control';
+export { MAX_ROSTER_CHANGES, ROSTER_ROLES, RosterError } from './roster';
 export { contactScore } from './typeahead';
 export { WORKSPACE_USERS_CAP } from './routes/users';
 export { TYPEAHEAD_DEFAULT_COUNT, TYPEAHEAD_MAX_COUNT } from './routes/typeahead';
@@ -110,6 +112,10 @@ class RunningEmulator implements ControlTarget {
 
   expireOffsets(): void {
     this.offsets.expireAll();
+  }
+
+  changeRoster(request: RosterChangeRequest): RosterChangeResult {
+    return changeRoster(this.state, request);
   }
 
   /** Seeded data, start-up settings, no faults, zeroed counters, empty rate windows; old offsets expire. */

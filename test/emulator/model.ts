@@ -4,9 +4,9 @@
  * this model, the way Asana resolves `user.name` through a membership to its user.
  */
 import type { Store } from './state';
-import type { MembershipRecord, UserRecord, WorkspaceRecord } from './types';
+import type { MembershipRecord, OooEntryRecord, UserRecord, WorkspaceRecord } from './types';
 
-export type ResourceType = 'workspace' | 'user' | 'workspace_membership' | 'user_task_list';
+export type ResourceType = 'workspace' | 'user' | 'workspace_membership' | 'user_task_list' | 'ooo_entry';
 
 export type FieldSpec =
   | { kind: 'scalar' }
@@ -59,6 +59,13 @@ export const MODELS: Readonly<Record<ResourceType, ResourceModel>> = {
     ['name', scalar],
     ['owner', { kind: 'ref', type: 'user' }],
     ['workspace', { kind: 'ref', type: 'workspace' }],
+  ]),
+  // The spec has no OooEntryCompact: OooEntryBase (dates, no people) stands in as the compact record.
+  ooo_entry: model('ooo_entry', ['resource_type', 'start_date', 'end_date'], [
+    ['start_date', scalar],
+    ['end_date', scalar],
+    ['user', { kind: 'ref', type: 'user' }],
+    ['created_by', { kind: 'ref', type: 'user' }],
   ]),
 };
 
@@ -151,6 +158,23 @@ function userTaskListNode(m: MembershipRecord, ctx: ViewContext): Node {
         case 'name': return `My Tasks in ${ctx.store.workspace(m.workspace)?.name ?? 'workspace'}`;
         case 'owner': return refUser(m.user, ctx);
         case 'workspace': return refWorkspace(m.workspace, ctx);
+        default: return undefined;
+      }
+    },
+  };
+}
+
+export function oooEntryNode(e: OooEntryRecord, ctx: ViewContext): Node {
+  return {
+    type: 'ooo_entry',
+    gid: e.gid,
+    get(field) {
+      switch (field) {
+        case 'resource_type': return 'ooo_entry';
+        case 'start_date': return e.start_date;
+        case 'end_date': return e.end_date;
+        case 'user': return refUser(e.user, ctx);
+        case 'created_by': return refUser(e.created_by, ctx);
         default: return undefined;
       }
     },

@@ -4,10 +4,12 @@
  * replayed.
  */
 import { FIRST_NAMES, LAST_NAMES, NON_LATIN_NAMES } from './names';
+import { compareGid } from './gid';
+import { seedOooEntries, todayUtc } from './oooSeed';
 import { digits, hex, mulberry32, pick, randInt, shuffle } from './prng';
 import type { Rng } from './prng';
 import { slug } from './text';
-import type { MembershipRecord, PhotoRecord, SeedInfo, SeedTokens, UserRecord, VacationDates, WorkspaceRecord } from './types';
+import type { MembershipRecord, OooEntryRecord, PhotoRecord, SeedInfo, SeedTokens, UserRecord, VacationDates, WorkspaceRecord } from './types';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_BIG_WORKSPACE_MEMBERS = 10_000;
@@ -38,6 +40,7 @@ export const GID_BASES = {
   user: 1_200_000_000_000_001,
   membership: 1_300_000_000_000_001,
   userTaskList: 1_400_000_000_000_001,
+  oooEntry: 1_500_000_000_000_001,
 } as const;
 
 /** Active members of the smaller seeded workspaces. */
@@ -51,6 +54,8 @@ export interface SeedData {
   users: UserRecord[];
   workspaces: WorkspaceRecord[];
   memberships: MembershipRecord[];
+  /** In gid order. */
+  oooEntries: OooEntryRecord[];
   /** token → user gid */
   tokens: Map<string, string>;
   seedTokens: SeedTokens;
@@ -200,7 +205,8 @@ function sample<T>(rng: Rng, items: readonly T[], count: number): T[] {
   return shuffle(rng, [...items]).slice(0, Math.min(count, items.length));
 }
 
-export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: number = DEFAULT_BIG_WORKSPACE_MEMBERS): SeedData {
+/** `today` (YYYY-MM-DD) places the OOO entries that are relative to the date; everything else ignores it. */
+export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: number = DEFAULT_BIG_WORKSPACE_MEMBERS, today: string = todayUtc()): SeedData {
   const rng = mulberry32(seed);
   const b = new SeedBuilder(rng);
 
@@ -310,19 +316,24 @@ export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: n
   b.users.sort(byGid);
   b.memberships.sort(byGid);
 
+  const baseInfo = {
+    seed,
+    workspaces: { acme: acme.gid, guild: guild.gid, personal: personal.gid },
+    tokenUsers: { admin: admin.gid, member: member.gid, guest: guest.gid, outsider: outsider.gid },
+    readdedUserGids: readdedUsers.map((u) => u.gid),
+    removedUserGids: removedUsers.map((u) => u.gid),
+  };
+  const oooEntries = seedOooEntries({ seed, today, firstGid: GID_BASES.oooEntry, memberships: b.memberships, info: baseInfo });
+  const oooUserGids = [...new Set(oooEntries.map((e) => e.user))].sort(compareGid);
+
   return {
     users: b.users,
     workspaces: b.workspaces,
     memberships: b.memberships,
+    oooEntries,
     tokens,
     seedTokens,
-    info: {
-      seed,
-      workspaces: { acme: acme.gid, guild: guild.gid, personal: personal.gid },
-      tokenUsers: { admin: admin.gid, member: member.gid, guest: guest.gid, outsider: outsider.gid },
-      readdedUserGids: readdedUsers.map((u) => u.gid),
-      removedUserGids: removedUsers.map((u) => u.gid),
-    },
+    info: { ...baseInfo, oooUserGids },
     next: b.next,
     userTaskLists: b.userTaskLists,
   };
@@ -333,11 +344,11 @@ const templates = new Map<string, SeedData>();
 const MAX_TEMPLATES = 4;
 
 /** A fresh, mutable copy of the seeded data; the same bytes as generateSeed(seed, size). */
-export function seedData(seed: number, bigWorkspaceMembers: number): SeedData {
-  const key = `${seed}/${bigWorkspaceMembers}`;
+export function seedData(seed: number, bigWorkspaceMembers: number, today: string = todayUtc()): SeedData {
+  const key = `${seed}/${bigWorkspaceMembers}/${today}`;
   let t = templates.get(key);
   if (!t) {
-    t = generateSeed(seed, bigWorkspaceMembers);
+    t = generateSeed(seed, bigWorkspaceMembers, today);
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
     templates.set(key, t);
   }
@@ -346,6 +357,7 @@ export function seedData(seed: number, bigWorkspaceMembers: number): SeedData {
     users: t.users.map((u) => ({ ...u })),
     workspaces: t.workspaces.map((w) => ({ ...w, email_domains: [...w.email_domains] })),
     memberships: t.memberships.map((m) => ({ ...m, vacation_dates: m.vacation_dates && { ...m.vacation_dates } })),
+    oooEntries: t.oooEntries.map((e) => ({ ...e })),
     tokens: new Map(t.tokens),
     seedTokens: { ...t.seedTokens },
     info: t.info,

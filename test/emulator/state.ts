@@ -11,17 +11,23 @@ import type {
   EmulatorState,
   MembershipQuery,
   MembershipRecord,
+  OooEntryRecord,
   SeedInfo,
   SeedTokens,
   UserRecord,
   WorkspaceRecord,
 } from './types';
 
-export interface NewMembership {
+/** The flags a membership's role sets; the seed never sets more than one of them. */
+export interface RoleFlags {
+  isAdmin?: boolean;
   isGuest: boolean;
+  isViewOnly?: boolean;
 }
 
-const EMPTY: readonly MembershipRecord[] = Object.freeze([]);
+export type NewMembership = RoleFlags;
+
+const EMPTY: readonly never[] = Object.freeze([]);
 
 export class Store implements EmulatorState {
   private data!: SeedData;
@@ -33,9 +39,13 @@ export class Store implements EmulatorState {
   private readonly activeByWorkspace = new Map<string, MembershipRecord[]>();
   private readonly byUser = new Map<string, MembershipRecord[]>();
   private readonly activeByPair = new Map<string, MembershipRecord>();
+  private readonly oooIndex = new Map<string, OooEntryRecord>();
+  private readonly oooByPair = new Map<string, OooEntryRecord[]>();
   private readonly derived = new Map<string, { version: number; value: unknown }>();
   /** Bumped by every mutation; derived lists and typeahead indexes are keyed by it. */
   private mutationVersion = 0;
+  /** Roster changes applied since the last reset: varies the default seed of random ones. */
+  private rosterChanges = 0;
 
   constructor(
     private readonly seed: number,
@@ -60,6 +70,14 @@ export class Store implements EmulatorState {
     return this.data.memberships;
   }
 
+  get oooEntries(): readonly OooEntryRecord[] {
+    return this.data.oooEntries;
+  }
+
+  get rosterChangeCount(): number {
+    return this.rosterChanges;
+  }
+
   get seedInfo(): SeedInfo {
     return this.data.info;
   }
@@ -70,9 +88,10 @@ export class Store implements EmulatorState {
 
   reset(): void {
     this.data = seedData(this.seed, this.bigWorkspaceMembers);
-    for (const map of [this.userIndex, this.emailIndex, this.workspaceIndex, this.membershipIndex, this.byWorkspace, this.activeByWorkspace, this.byUser, this.activeByPair, this.derived]) {
+    for (const map of [this.userIndex, this.emailIndex, this.workspaceIndex, this.membershipIndex, this.byWorkspace, this.activeByWorkspace, this.byUser, this.activeByPair, this.oooIndex, this.oooByPair, this.derived]) {
       map.clear();
     }
+    this.rosterChanges = 0;
     for (const u of this.data.users) this.indexUser(u);
     for (const w of this.data.workspaces) {
       this.workspaceIndex.set(w.gid, w);
@@ -80,6 +99,7 @@ export class Store implements EmulatorState {
       this.activeByWorkspace.set(w.gid, []);
     }
     for (const m of this.data.memberships) this.indexMembership(m);
+    for (const e of this.data.oooEntries) this.indexOooEntry(e);
     this.mutationVersion++;
   }
 
@@ -115,6 +135,14 @@ export class Store implements EmulatorState {
 
   activeMembership(workspaceGid: string, userGid: string): MembershipRecord | undefined {
     return this.activeByPair.get(pairKey(workspaceGid, userGid));
+  }
+
+  oooEntry(gid: string): OooEntryRecord | undefined {
+    return this.oooIndex.get(gid);
+  }
+
+  oooEntriesOf(workspaceGid: string, userGid: string): readonly OooEntryRecord[] {
+    return this.oooByPair.get(pairKey(workspaceGid, userGid)) ?? EMPTY;
   }
 
   userForToken(token: string): UserRecord | undefined {
@@ -186,9 +214,9 @@ export class Store implements EmulatorState {
       user: user.gid,
       workspace: ws.gid,
       is_active: true,
-      is_admin: false,
+      is_admin: opts.isAdmin ?? false,
       is_guest: opts.isGuest,
-      is_view_only: false,
+      is_view_only: opts.isViewOnly ?? false,
       created_at: new Date().toISOString(),
       vacation_dates: null,
       user_task_list: utl,
@@ -210,6 +238,18 @@ export class Store implements EmulatorState {
       if (i >= 0) active.splice(i, 1);
     }
     this.mutationVersion++;
+  }
+
+  /** A role change keeps the membership (gid, created_at, My Tasks); only its flags change. */
+  setRole(m: MembershipRecord, flags: RoleFlags): void {
+    m.is_admin = flags.isAdmin ?? false;
+    m.is_guest = flags.isGuest;
+    m.is_view_only = flags.isViewOnly ?? false;
+    this.mutationVersion++;
+  }
+
+  noteRosterChange(): void {
+    this.rosterChanges++;
   }
 
   private activeUsers(workspaceGid: string): UserRecord[] {
@@ -236,6 +276,14 @@ export class Store implements EmulatorState {
       this.activeByWorkspace.get(m.workspace)?.push(m);
       this.activeByPair.set(pairKey(m.workspace, m.user), m);
     }
+  }
+
+  private indexOooEntry(e: OooEntryRecord): void {
+    this.oooIndex.set(e.gid, e);
+    const key = pairKey(e.workspace, e.user);
+    let list = this.oooByPair.get(key);
+    if (!list) this.oooByPair.set(key, (list = []));
+    list.push(e);
   }
 }
 

@@ -148,6 +148,66 @@ export interface MembershipRecord {
   readonly user_task_list: string;
 }
 
+/** An out-of-office period of one user in one workspace (GET /ooo_entries). Dates are YYYY-MM-DD, both inclusive. */
+export interface OooEntryRecord {
+  readonly gid: string;
+  /** User gid: who is out. */
+  readonly user: string;
+  /** Workspace gid. */
+  readonly workspace: string;
+  start_date: string;
+  end_date: string;
+  /** User gid of whoever entered it (usually the user; sometimes an admin). */
+  readonly created_by: string;
+}
+
+/** A role as the admin console names it; the seed never combines the membership flags. */
+export type RosterRole = 'member' | 'admin' | 'guest' | 'view-only';
+
+export interface RosterJoin {
+  name: string;
+  email: string;
+  /** Default: `guest` for an email outside an organization's domains, else `member` (as addUser decides). */
+  role?: RosterRole;
+}
+
+export interface RosterRoleChange {
+  /** User gid or email. */
+  user: string;
+  role: RosterRole;
+}
+
+export interface RosterRandom {
+  joins?: number;
+  removals?: number;
+  roleChanges?: number;
+  /** PRNG seed; default: derived from the emulator's seed and how many roster changes came before. */
+  seed?: number;
+}
+
+/** POST /__emulator/roster and Emulator.changeRoster: several roster changes applied at once, or none. */
+export interface RosterChangeRequest {
+  /** Workspace gid or exact name. */
+  workspace: string;
+  join?: RosterJoin[];
+  /** User gids or emails. */
+  remove?: string[];
+  role?: RosterRoleChange[];
+  random?: RosterRandom;
+}
+
+export interface RosterPerson {
+  gid: string;
+  name: string;
+  email: string;
+}
+
+export interface RosterChangeResult {
+  joined: (RosterPerson & { membershipGid: string })[];
+  removed: RosterPerson[];
+  roleChanged: (RosterPerson & { from: RosterRole; to: RosterRole })[];
+}
+
 /** Facts about the seeded data that tests need to find their way around. */
 export interface SeedInfo {
   readonly seed: number;
@@ -158,6 +218,8 @@ export interface SeedInfo {
   readonly readdedUserGids: readonly string[];
   /** Users whose only Acme membership is inactive. */
   readonly removedUserGids: readonly string[];
+  /** Users with seeded OOO entries (see oooSeed.ts), in gid order. */
+  readonly oooUserGids: readonly string[];
 }
 
 export interface MembershipQuery {
@@ -181,6 +243,11 @@ export interface EmulatorState {
   membershipsOfUser(userGid: string): readonly Readonly<MembershipRecord>[];
   /** The user's active membership in a workspace, if any. */
   activeMembership(workspaceGid: string, userGid: string): Readonly<MembershipRecord> | undefined;
+  /** Every OOO entry, by gid. */
+  readonly oooEntries: readonly Readonly<OooEntryRecord>[];
+  oooEntry(gid: string): Readonly<OooEntryRecord> | undefined;
+  /** A user's OOO entries in one workspace, by gid (which is start-date order for seeded ones). */
+  oooEntriesOf(workspaceGid: string, userGid: string): readonly Readonly<OooEntryRecord>[];
   /** The user a token belongs to, if any. */
   userForToken(token: string): Readonly<UserRecord> | undefined;
 }
@@ -194,6 +261,11 @@ export interface Emulator {
   readonly counters: Counters;
   configure(opts: Partial<RuntimeOptions>): void;
   expireOffsets(): void;
+  /**
+   * Joins, removals and role changes in one workspace, all validated before any is applied: an
+   * invalid request throws (RosterError) and changes nothing. Offsets already issued stay valid.
+   */
+  changeRoster(request: RosterChangeRequest): RosterChangeResult;
   reset(): void;
   close(): Promise<void>;
 }

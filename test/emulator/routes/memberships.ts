@@ -78,7 +78,8 @@ function findOrCreateUser(ctx: RequestContext, ref: string): UserRecord {
   return resolveUser(ctx, ref);
 }
 
-function joinsAsGuest(ws: WorkspaceRecord, user: UserRecord): boolean {
+/** In an organization, an email outside its domains makes a guest; Asana decides it, not the inviter. */
+export function joinsAsGuest(ws: WorkspaceRecord, user: Pick<UserRecord, 'email'>): boolean {
   if (!ws.is_organization) return false;
   const domain = user.email.slice(user.email.lastIndexOf('@') + 1).toLowerCase();
   return !ws.email_domains.includes(domain);
