@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   console.log(`  guest token    (guest in Acme Corp):           ${t.guest}`);
   console.log(`  outsider token (no workspace):                 ${t.outsider}`);
   console.log(`  invalid token  (401):                          ${t.invalid}`);
-  console.log(`  control API: ${emu.origin}/__emulator/{counters,reset,faults,config,expire-offsets,tokens}`);
+  console.log(`  control API: ${emu.origin}/__emulator/{counters,reset,faults,config,expire-offsets,tokens,info,roster}`);
   console.log(`EMULATOR_READY ${JSON.stringify({ baseUrl: emu.baseUrl, origin: emu.origin, tokens: t })}`);
   const stop = (): void => {
     void emu.close().then(() => process.exit(0));

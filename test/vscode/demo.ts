@@ -126,9 +126,11 @@ interface DemoFacts {
   /** Active members of Acme Corp, counted in the emulator. */
   readonly members: number;
   readonly latency: string;
+  /** The emulator's origin (scheme, host, port): its control API lives under it. */
+  readonly origin: string;
 }
 
-function writeDemoFolder(folder: string, { token, members, latency }: DemoFacts): void {
+function writeDemoFolder(folder: string, { token, members, latency, origin }: DemoFacts): void {
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(
     path.join(folder, 'README.md'),
@@ -146,6 +148,21 @@ ${members.toLocaleString('en-US')} people in *Acme Corp*, answering each request
    Expand **Design Guild** for a small team with admins and a guest; hover a person for details.
 4. Open \`notes.md\` and type \`@\` and the start of a name (try \`@ada\`), then press **Ctrl+Space**
    if the list of people has not opened: pick someone to mention them.
+
+## Try roster changes
+
+The emulator can change *Acme Corp*'s roster while you watch. Paste this into a terminal to have
+four people join, four leave and four change role (different people each time you run it):
+
+\`\`\`sh
+curl -s -X POST ${origin}/__emulator/roster -H 'Content-Type: application/json' \\
+  -d '{"workspace": "Acme Corp", "random": {"joins": 4, "removals": 4, "roleChanges": 4}}'
+\`\`\`
+
+It answers with exactly who joined, left and changed role. Then run **Asana: Refresh** (Command
+Palette, Ctrl+Shift+P) or click the refresh button in the Asana view to see what changed. To
+change particular people, send \`"join": [{"name": "…", "email": "…@acme.test"}]\`,
+\`"remove": ["<email or gid>"]\` or \`"role": [{"user": "<email or gid>", "role": "admin"}]\` instead.
 
 Stop the demo with Ctrl-C in the terminal that runs \`npm start\`.
 `,
@@ -223,7 +240,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     log(`Asana emulator at ${emulator.baseUrl} (${members.toLocaleString('en-US')} members in Acme Corp, ${latency} per request)`);
 
     const folder = path.join(runDir, 'asana-demo');
-    writeDemoFolder(folder, { token, members, latency });
+    writeDemoFolder(folder, { token, members, latency, origin: emulator.origin });
     const userDataDir = path.join(runDir, 'user-data');
     const extensionsDir = path.join(runDir, 'extensions');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
