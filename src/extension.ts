@@ -5,6 +5,7 @@ import type { TypeaheadUser } from './asana/schemas';
 import { AsanaAuthenticationProvider, AUTH_PROVIDER_ID } from './auth/authProvider';
 import { Session } from './auth/session';
 import { TokenStore } from './auth/tokenStore';
+import { registerAddBack } from './commands/addBack';
 import { registerAddUsers } from './commands/addUsers';
 import { registerExportMembers } from './commands/exportMembers';
 import { registerFilterCommands } from './commands/filterMembers';
@@ -14,6 +15,7 @@ import { registerLinkCommands } from './commands/linksAndClipboard';
 import { registerOpenMembership } from './commands/openMembership';
 import { registerRemoveUsers } from './commands/removeUsers';
 import { registerRenameWorkspace } from './commands/renameWorkspace';
+import { registerRosterChanges } from './commands/rosterChanges';
 import { registerCommand } from './commands/runCommand';
 import type { Services } from './services';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -96,6 +98,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ...registerLinkCommands(services),
     registerRenameWorkspace(services),
     registerAddUsers(services),
+    registerAddBack(services),
+    ...registerRosterChanges(services),
     registerRemoveUsers(services),
     registerFindUser(services),
     registerShowUserMemberships(services),

@@ -13,7 +13,13 @@ export function registerAddUsers(services: Services): vscode.Disposable {
     const target = node?.workspace ?? (await pickWorkspace(services, account, { title: 'Add People to an Asana Workspace' }));
     if (!target) return;
     await addPeople(
-      { account, ui: services.ui, logger: services.logger, pickPerson: (source, title) => pickPerson(services, account, source, title) },
+      {
+        account,
+        ui: services.ui,
+        logger: services.logger,
+        pickPerson: (source, title) => pickPerson(services, account, source, title),
+        reveal: (gid, user) => services.tree.revealMember(gid, user),
+      },
       target,
     );
   });

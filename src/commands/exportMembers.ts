@@ -1,41 +1,81 @@
-/** Exports a workspace's members (all of them, not just the filtered rows) as CSV or Markdown. */
+/**
+ * Exports a workspace's members (all of them, not just the filtered rows), its former members or
+ * its roster changes, as CSV or Markdown.
+ */
 import * as vscode from 'vscode';
 import { exportMembers, type ExportFormat } from '../members/exportMembers';
-import type { WorkspaceNode } from '../tree/nodes';
+import { exportFormerMembers, exportRosterChanges } from '../members/rosterExport';
+import { ChangesNode, FormerGroupNode, WorkspaceNode } from '../tree/nodes';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { pickWorkspace } from '../ui/pickWorkspace';
-import { timeAgo } from '../util/relativeTime';
+import { shortDate, timeAgo } from '../util/relativeTime';
+import { formatCount } from '../tree/treeItems';
+import { changeCount } from '../store/rosterChanges';
+import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { registerCommand } from './runCommand';
 import { Dismissed, requireAccount, type Services } from '../services';
 
+export type ExportWhat = 'members' | 'former' | 'changes';
+
 export function registerExportMembers(services: Services): vscode.Disposable {
-  return registerCommand('asana.exportMembers', services, async (node?: WorkspaceNode, format?: ExportFormat) => {
-    const account = await requireAccount(services);
-    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: 'Export Members of an Asana Workspace' }));
-    if (!target) return;
-    const chosen =
-      format ??
-      (
-        await services.ui.showQuickPick(
-          [
-            { label: 'CSV', description: 'for spreadsheets', format: 'csv' as const },
-            { label: 'Markdown', description: 'a table for documents', format: 'markdown' as const },
-          ],
-          { title: `Export Members of ${target.name}` },
-        )
-      )?.format;
-    if (!chosen) throw new Dismissed();
-    const members = account.loadMembers(target.gid);
-    if (!members) return;
-    if (members.state !== 'done') await withAsanaProgress(services.ui, account.client, `Loading all members of ${target.name}…`, () => members.start());
-    if (members.state === 'failed') throw new Error(`Could not load every member, so nothing was exported: ${members.error?.message ?? 'unknown error'}`);
-    const index = members.index;
-    const text = exportMembers(index.all(), (gid) => index.emailOf(gid), chosen);
-    const doc = await vscode.workspace.openTextDocument({ language: chosen === 'csv' ? 'csv' : 'markdown', content: text });
-    await vscode.window.showTextDocument(doc, { preview: false });
-    if (members.fromSnapshot && members.asOf !== undefined) {
-      void services.ui.showInformationMessage(`Exported the members of ${target.name} as of ${timeAgo(members.asOf)}; a refresh is under way.`);
-    }
-    if (members.emailError) void services.ui.showWarningMessage(`Exported without emails: ${members.emailError.message}`);
-  });
+  return registerCommand(
+    'asana.exportMembers',
+    services,
+    async (node?: WorkspaceNode | ChangesNode | FormerGroupNode | string, format?: ExportFormat, what?: ExportWhat) => {
+      const account = await requireAccount(services);
+      const gid = typeof node === 'string' ? node : node instanceof WorkspaceNode ? node.gid : node?.parent.gid;
+      const target = gid ? account.workspace(gid) : await pickWorkspace(services, account, { title: 'Export Members of an Asana Workspace' });
+      if (!target) return;
+      const members = account.loadMembers(target.gid);
+      if (!members) return;
+      const chosenWhat = what ?? (node instanceof ChangesNode ? 'changes' : node instanceof FormerGroupNode ? 'former' : await askWhat(services, target.name, members));
+      const chosen =
+        format ??
+        (
+          await services.ui.showQuickPick(
+            [
+              { label: 'CSV', description: 'for spreadsheets', format: 'csv' as const },
+              { label: 'Markdown', description: 'a table for documents', format: 'markdown' as const },
+            ],
+            { title: `Export ${chosenWhat === 'members' ? 'Members' : chosenWhat === 'former' ? 'Former Members' : 'Roster Changes'} of ${target.name}` },
+          )
+        )?.format;
+      if (!chosen) throw new Dismissed();
+      if (members.state !== 'done') await withAsanaProgress(services.ui, account.client, `Loading all members of ${target.name}…`, () => members.start());
+      if (members.state === 'failed') throw new Error(`Could not load every member, so nothing was exported: ${members.error?.message ?? 'unknown error'}`);
+      const text = exportText(target.name, members, chosenWhat, chosen);
+      const doc = await vscode.workspace.openTextDocument({ language: chosen === 'csv' ? 'csv' : 'markdown', content: text });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      if (chosenWhat === 'members' && members.fromSnapshot && members.asOf !== undefined) {
+        void services.ui.showInformationMessage(`Exported the members of ${target.name} as of ${timeAgo(members.asOf)}; a refresh is under way.`);
+      }
+      if (chosenWhat === 'members' && members.emailError) void services.ui.showWarningMessage(`Exported without emails: ${members.emailError.message}`);
+    },
+  );
+}
+
+function exportText(workspaceName: string, members: WorkspaceMembers, what: ExportWhat, format: ExportFormat): string {
+  const history = members.history;
+  if (what === 'former') return exportFormerMembers(workspaceName, history.former, format);
+  if (what === 'changes') {
+    if (!history.changes || history.isFirstLook) throw new Error(`No roster changes of ${workspaceName} to export yet: they are counted from the next complete listing.`);
+    return exportRosterChanges(workspaceName, history.changes, format);
+  }
+  const index = members.index;
+  return exportMembers(index.all(), (gid) => index.emailOf(gid), format);
+}
+
+/** Members, or the former members and the roster changes when there are any. */
+async function askWhat(services: Services, workspaceName: string, members: WorkspaceMembers): Promise<ExportWhat> {
+  await members.history.whenLoaded();
+  const { former, changes, isFirstLook } = members.history;
+  const items: { label: string; description: string; what: ExportWhat }[] = [
+    { label: 'Members', description: members.state === 'done' ? formatCount(members.index.activeCount) : 'all of them', what: 'members' },
+  ];
+  if (former.length) items.push({ label: 'Former Members', description: formatCount(former.length), what: 'former' });
+  if (changes && !isFirstLook) items.push({ label: 'Roster Changes', description: `${formatCount(changeCount(changes))} since ${shortDate(changes.since)}`, what: 'changes' });
+  if (items.length === 1) return 'members';
+  const picked = await services.ui.showQuickPick(items, { title: `Export from ${workspaceName}`, placeHolder: 'What to export?' });
+  if (!picked) throw new Dismissed();
+  return picked.what;
 }

@@ -1,7 +1,7 @@
 /** Small tree actions: open in Asana, copy email or id. */
 import * as vscode from 'vscode';
 import { myTasksUrl, profileUrl, workspaceUrl } from '../asanaLinks';
-import type { MemberNode, WorkspaceNode } from '../tree/nodes';
+import { FormerNode, type MemberNode, type WorkspaceNode } from '../tree/nodes';
 import { registerCommand } from './runCommand';
 import type { Services } from '../services';
 
@@ -12,8 +12,9 @@ export function registerLinkCommands(services: Services): vscode.Disposable[] {
     void vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3_000);
   };
   return [
-    registerCommand('asana.openInAsana', services, (node?: WorkspaceNode | MemberNode) => {
+    registerCommand('asana.openInAsana', services, (node?: WorkspaceNode | MemberNode | FormerNode) => {
       if (!node) return open('https://app.asana.com/');
+      if (node instanceof FormerNode) return open(profileUrl(node.former.userGid));
       return 'membership' in node ? open(profileUrl(node.membership.user.gid)) : open(workspaceUrl(node.gid));
     }),
     registerCommand('asana.openMyTasks', services, (node: MemberNode) => {
@@ -21,14 +22,14 @@ export function registerLinkCommands(services: Services): vscode.Disposable[] {
       if (!list) throw new Error(`${node.membership.user.name} has no My Tasks list in this workspace.`);
       return open(myTasksUrl(list.gid));
     }),
-    registerCommand('asana.copyEmail', services, (node: MemberNode, selected?: MemberNode[]) => {
-      const nodes = selected?.length ? selected.filter((n) => 'membership' in n) : [node];
-      const emails = nodes.map((n) => n.email).filter((e): e is string => !!e);
+    registerCommand('asana.copyEmail', services, (node: MemberNode | FormerNode, selected?: (MemberNode | FormerNode)[]) => {
+      const nodes = selected?.length ? selected.filter((n) => 'membership' in n || n instanceof FormerNode) : [node];
+      const emails = nodes.map((n) => (n instanceof FormerNode ? n.former.email : n.email)).filter((e): e is string => !!e);
       if (emails.length === 0) throw new Error('Asana did not give an email address for this member.');
       return copy(emails.join(', '), emails.length === 1 ? emails[0]! : `${emails.length} email addresses`);
     }),
-    registerCommand('asana.copyGid', services, (node: WorkspaceNode | MemberNode) => {
-      const gid = 'membership' in node ? node.membership.user.gid : node.gid;
+    registerCommand('asana.copyGid', services, (node: WorkspaceNode | MemberNode | FormerNode) => {
+      const gid = node instanceof FormerNode ? node.former.userGid : 'membership' in node ? node.membership.user.gid : node.gid;
       return copy(gid, `id ${gid}`);
     }),
   ];

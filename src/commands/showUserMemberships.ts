@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { Membership } from '../asana/schemas';
 import { badgesOf } from '../members/describeMember';
-import type { MemberNode } from '../tree/nodes';
+import { FormerNode, type MemberNode } from '../tree/nodes';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { registerCommand } from './runCommand';
 import { contextWorkspace, Dismissed, requireAccount, type Services } from '../services';
@@ -14,9 +14,14 @@ import { pickPerson } from './pickPerson';
 type UserRef = { gid: string; name: string };
 
 export function registerShowUserMemberships(services: Services): vscode.Disposable {
-  return registerCommand('asana.showUserMemberships', services, async (arg?: MemberNode | UserRef) => {
+  return registerCommand('asana.showUserMemberships', services, async (arg?: MemberNode | FormerNode | UserRef) => {
     const client = (await requireAccount(services)).client;
-    const user = arg && 'membership' in arg ? arg.membership.user : arg ?? (await askUser(services));
+    const user =
+      arg instanceof FormerNode
+        ? { gid: arg.former.userGid, name: arg.former.name }
+        : arg && 'membership' in arg
+          ? arg.membership.user
+          : arg ?? (await askUser(services));
     const memberships = await withAsanaProgress(services.ui, client, `Loading the memberships of ${user.name}…`, (p) =>
       client.listUserMemberships(user.gid, { signal: p.signal }),
     );

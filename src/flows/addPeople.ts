@@ -2,11 +2,14 @@
  * Adding people to a workspace, as decided: several emails or ids at once, each checked before
  * sending and reported on its own, or someone found in another workspace. After each add the
  * membership is read back (also after a lost answer: the add may have landed), so the store shows
- * what Asana holds without reloading the workspace. A write is never repeated.
+ * what Asana holds without reloading the workspace. A write is never repeated. Asana answers an add
+ * of someone already in the workspace with success, so the store is asked first, and a membership
+ * older than the add says the same.
  */
-import type { TypeaheadUser, Workspace } from '../asana/schemas';
+import type { Membership, TypeaheadUser, Workspace } from '../asana/schemas';
 import { isAsanaError } from '../asana/errors';
 import { collect } from '../asana/pagination';
+import { isGid } from '../asana/validate';
 import { runBulk, type BulkOutcome } from '../members/bulk';
 import { lookalikeWarning } from '../members/lookalike';
 import { parseUserList } from '../members/parseUserList';
@@ -15,27 +18,43 @@ import { withAsanaProgress } from '../ui/asanaProgress';
 import { Dismissed } from '../ui/dismissed';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import type { FlowContext } from './flowContext';
-import { reportOutcomes } from './reportOutcomes';
+import { reportAdded, type AddedPerson } from './reportAdded';
 
 export const BY_EMAIL = 'By email address or user id…';
 export const FROM_WORKSPACE = 'Someone from another workspace…';
 
+/** A membership created this long before the add was there already; allows for the clocks' skew. */
+const ALREADY_THERE_MS = 5 * 60_000;
+
 export interface AddPeopleContext extends FlowContext {
   /** The people picker of a workspace (a typeahead quick pick in VS Code). */
   readonly pickPerson: (source: Workspace, title: string) => Promise<TypeaheadUser | undefined>;
+  /** Shows a person's row in the view; absent where there is no view. */
+  readonly reveal?: (workspaceGid: string, userGid: string) => Promise<unknown>;
 }
 
-export async function addPeople(ctx: AddPeopleContext, target: Workspace): Promise<BulkOutcome<unknown>[]> {
-  const { account, ui } = ctx;
+export async function addPeople(ctx: AddPeopleContext, target: Workspace): Promise<BulkOutcome<AddedPerson>[]> {
   const refs = await askWho(ctx, target);
   if (refs.length === 0) throw new Dismissed();
-  const outcomes = await withAsanaProgress(ui, account.client, `Adding to ${target.name}…`, (p) =>
-    runBulk(refs, (ref, signal) => addAndShow(account, target.gid, ref, signal), {
+  return addRefs(ctx, target, refs, `Adding to ${target.name}…`, 'Added');
+}
+
+/** Adds a former member (or a removed one) back: a new membership, shown in the view. */
+export async function addBack(ctx: AddPeopleContext, target: Workspace, userGid: string): Promise<BulkOutcome<AddedPerson>> {
+  const [outcome] = await addRefs(ctx, target, [userGid], `Adding back to ${target.name}…`, 'Added back');
+  return outcome!;
+}
+
+async function addRefs(ctx: AddPeopleContext, target: Workspace, refs: readonly string[], title: string, verb: 'Added' | 'Added back') {
+  const { account, ui } = ctx;
+  const startedAt = Date.now();
+  const outcomes = await withAsanaProgress(ui, account.client, title, (p) =>
+    runBulk(refs, (ref, signal) => addAndShow(account, target.gid, ref, startedAt, signal), {
       signal: p.signal,
       onProgress: (done, total) => p.report(`${done} of ${total}`, 100 / total),
     }),
   );
-  await reportOutcomes(ctx, outcomes, 'Added', target.name);
+  await reportAdded(ctx, outcomes, target, verb);
   return outcomes;
 }
 
@@ -85,8 +104,22 @@ async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[
   return parsed.refs;
 }
 
+/** The active member a reference names, as far as the store knows. */
+function knownMember(account: AccountStore, workspaceGid: string, ref: string): Membership | undefined {
+  const index = account.membersOf(workspaceGid)?.index;
+  if (!index) return undefined;
+  const userGid = ref === 'me' ? account.accountGid : isGid(ref) ? ref : index.userGidOfEmail(ref);
+  const membership = userGid === undefined ? undefined : index.byUserGid(userGid);
+  return membership?.is_active ? membership : undefined;
+}
+
 /** Adds one person, then fetches their membership so the store shows what Asana holds. */
-async function addAndShow(account: AccountStore, workspaceGid: string, ref: string, signal?: AbortSignal) {
+async function addAndShow(account: AccountStore, workspaceGid: string, ref: string, startedAt: number, signal?: AbortSignal): Promise<AddedPerson> {
+  const known = knownMember(account, workspaceGid, ref);
+  if (known) {
+    const email = account.membersOf(workspaceGid)?.index.emailOf(known.user.gid);
+    return { gid: known.user.gid, name: known.user.name, email, already: true };
+  }
   let user;
   try {
     user = await account.client.addUser(workspaceGid, ref, signal ? { signal } : {});
@@ -97,13 +130,15 @@ async function addAndShow(account: AccountStore, workspaceGid: string, ref: stri
     }
     throw e;
   }
-  await showMembership(account, workspaceGid, user.gid, user.email ?? undefined);
-  return user;
+  const email = user.email ?? (ref.includes('@') ? ref : undefined);
+  const membership = await showMembership(account, workspaceGid, user.gid, email);
+  const created = membership?.created_at ? Date.parse(membership.created_at) : NaN;
+  return { gid: user.gid, name: user.name, email, already: created < startedAt - ALREADY_THERE_MS };
 }
 
-async function showMembership(account: AccountStore, workspaceGid: string, ref: string, email: string | undefined) {
-  const members = account.membersOf(workspaceGid);
-  if (!members || members.state === 'idle') return;
+async function showMembership(account: AccountStore, workspaceGid: string, ref: string, email: string | undefined): Promise<Membership | undefined> {
   const [membership] = await collect(account.client.workspaceMembershipPages(workspaceGid, { user: ref, pageSize: 1 }));
-  if (membership) account.applyMembership(membership, email ?? (ref.includes('@') ? ref : undefined));
+  const members = account.membersOf(workspaceGid);
+  if (membership && members && members.state !== 'idle') account.applyMembership(membership, email ?? (ref.includes('@') ? ref : undefined));
+  return membership;
 }

@@ -59,6 +59,13 @@ export class MemberIndex {
     return this.emails.get(userGid);
   }
 
+  /** The person with this email (any case), if their email is known: a scan, for a handful of lookups. */
+  userGidOfEmail(email: string): string | undefined {
+    const wanted = email.toLowerCase();
+    for (const [userGid, known] of this.emails) if (known.toLowerCase() === wanted) return userGid;
+    return undefined;
+  }
+
   groupOf(membershipGid: string): MemberGroup | undefined {
     return this.entries.get(membershipGid)?.group;
   }

@@ -18,6 +18,17 @@ export const GROUP_LABELS: Record<MemberGroup, string> = {
   inactive: 'Inactive',
 };
 
+/** The groups an active member can be in: a role change moves someone between two of them. */
+export type ActiveGroup = Exclude<MemberGroup, 'inactive'>;
+
+/** One member's role, as a sentence says it ("was admin, now member"). */
+export const ROLE_NAMES: Record<ActiveGroup, string> = {
+  admins: 'admin',
+  members: 'member',
+  guests: 'guest',
+  viewOnly: 'view-only',
+};
+
 /** An admin who is a guest is still shown with the admins: admin rights matter most. */
 export function groupOf(m: Pick<Membership, 'is_active' | 'is_admin' | 'is_guest' | 'is_view_only'>): MemberGroup {
   if (!m.is_active) return 'inactive';

@@ -27,6 +27,8 @@ export interface MembersSnapshot {
   readonly memberships: Membership[];
   /** Emails by user gid. */
   readonly emails: Map<string, string>;
+  /** A last look taken by itself at the first complete listing, not by "Mark as Seen". */
+  readonly firstLook?: boolean;
 }
 
 /** membership gid, user gid, name, email, flags (active 1, admin 2, guest 4, view-only 8), created_at, vacation start, end, My Tasks gid */
@@ -36,7 +38,7 @@ export class SnapshotRefused extends Error {
   override readonly name = 'SnapshotRefused';
 }
 
-function header(kind: string, owner: SnapshotOwner, savedAt: number): Record<string, unknown> {
+export function header(kind: string, owner: SnapshotOwner, savedAt: number): Record<string, unknown> {
   return { format: SNAPSHOT_FORMAT, kind, accountGid: owner.accountGid, apiBaseUrl: owner.apiBaseUrl, savedAt };
 }
 
@@ -45,7 +47,18 @@ export function encodeWorkspaces(owner: SnapshotOwner, snapshot: WorkspacesSnaps
   return JSON.stringify({ ...header('workspaces', owner, snapshot.savedAt), workspaces });
 }
 
-export function encodeMembers(owner: SnapshotOwner, workspace: { gid: string; name: string }, snapshot: Omit<MembersSnapshot, 'workspaceGid'>): string {
+/**
+ * `members` is the roster shown at the next start; `last-look` the roster as it was when the person
+ * last marked its changes as seen, the baseline that roster changes are counted from.
+ */
+export type MembersKind = 'members' | 'last-look';
+
+export function encodeMembers(
+  owner: SnapshotOwner,
+  workspace: { gid: string; name: string },
+  snapshot: Omit<MembersSnapshot, 'workspaceGid'>,
+  kind: MembersKind = 'members',
+): string {
   const rows: Row[] = snapshot.memberships.map((m) => [
     m.gid,
     m.user.gid,
@@ -57,14 +70,15 @@ export function encodeMembers(owner: SnapshotOwner, workspace: { gid: string; na
     m.vacation_dates?.end_on ?? null,
     m.user_task_list?.gid ?? null,
   ]);
-  return JSON.stringify({ ...header('members', owner, snapshot.savedAt), workspaceGid: workspace.gid, workspaceName: workspace.name, rows });
+  const look = kind === 'last-look' ? { firstLook: snapshot.firstLook === true } : {};
+  return JSON.stringify({ ...header(kind, owner, snapshot.savedAt), ...look, workspaceGid: workspace.gid, workspaceName: workspace.name, rows });
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isGid = (v: unknown): v is string => typeof v === 'string' && /^\d{1,32}$/.test(v);
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+export const isGid = (v: unknown): v is string => typeof v === 'string' && /^\d{1,32}$/.test(v);
 
-function parseHeader(text: string, kind: string, owner: SnapshotOwner): Record<string, unknown> {
+export function parseHeader(text: string, kind: string, owner: SnapshotOwner): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -97,8 +111,8 @@ export function decodeWorkspaces(text: string, owner: SnapshotOwner): Workspaces
   return { savedAt: record['savedAt'] as number, workspaces };
 }
 
-export function decodeMembers(text: string, owner: SnapshotOwner, workspace: { gid: string; name: string }): MembersSnapshot {
-  const record = parseHeader(text, 'members', owner);
+export function decodeMembers(text: string, owner: SnapshotOwner, workspace: { gid: string; name: string }, kind: MembersKind = 'members'): MembersSnapshot {
+  const record = parseHeader(text, kind, owner);
   if (record['workspaceGid'] !== workspace.gid) throw new SnapshotRefused('it is of another workspace');
   const rows = record['rows'];
   if (!Array.isArray(rows)) throw new SnapshotRefused('no member rows');
@@ -141,5 +155,6 @@ export function decodeMembers(text: string, owner: SnapshotOwner, workspace: { g
       user_task_list: taskList === null ? null : { gid: taskList },
     });
   }
-  return { savedAt: record['savedAt'] as number, workspaceGid: workspace.gid, memberships, emails };
+  const look = kind === 'last-look' ? { firstLook: record['firstLook'] === true } : {};
+  return { savedAt: record['savedAt'] as number, workspaceGid: workspace.gid, memberships, emails, ...look };
 }

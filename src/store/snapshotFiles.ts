@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Logger } from '../asana/logger';
+import { decodeFormer, encodeFormer, type FormerSnapshot } from './formerCodec';
 import {
   decodeMembers,
   decodeWorkspaces,
@@ -27,6 +28,11 @@ export interface SnapshotStorage {
   writeWorkspaces(snapshot: WorkspacesSnapshot): Promise<void>;
   readMembers(workspace: { gid: string; name: string }): Promise<MembersSnapshot | undefined>;
   writeMembers(workspace: { gid: string; name: string }, snapshot: Omit<MembersSnapshot, 'workspaceGid'>): Promise<void>;
+  /** The roster when its changes were last marked as seen. */
+  readLastLook(workspace: { gid: string; name: string }): Promise<MembersSnapshot | undefined>;
+  writeLastLook(workspace: { gid: string; name: string }, snapshot: Omit<MembersSnapshot, 'workspaceGid'>): Promise<void>;
+  readFormer(workspace: { gid: string }): Promise<FormerSnapshot | undefined>;
+  writeFormer(workspace: { gid: string }, snapshot: FormerSnapshot): Promise<void>;
   /** Deletes every snapshot of the account (sign-out). */
   clear(): Promise<void>;
 }
@@ -59,11 +65,27 @@ export class SnapshotFiles implements SnapshotStorage {
   }
 
   async readMembers(workspace: { gid: string; name: string }): Promise<MembersSnapshot | undefined> {
-    return this.read(membersFile(workspace.gid), (text) => decodeMembers(text, this.owner, workspace));
+    return this.read(workspaceFile('members', workspace.gid), (text) => decodeMembers(text, this.owner, workspace));
   }
 
   async writeMembers(workspace: { gid: string; name: string }, snapshot: Omit<MembersSnapshot, 'workspaceGid'>): Promise<void> {
-    await this.write(membersFile(workspace.gid), encodeMembers(this.owner, workspace, snapshot));
+    await this.write(workspaceFile('members', workspace.gid), encodeMembers(this.owner, workspace, snapshot));
+  }
+
+  async readLastLook(workspace: { gid: string; name: string }): Promise<MembersSnapshot | undefined> {
+    return this.read(workspaceFile('last-look', workspace.gid), (text) => decodeMembers(text, this.owner, workspace, 'last-look'));
+  }
+
+  async writeLastLook(workspace: { gid: string; name: string }, snapshot: Omit<MembersSnapshot, 'workspaceGid'>): Promise<void> {
+    await this.write(workspaceFile('last-look', workspace.gid), encodeMembers(this.owner, workspace, snapshot, 'last-look'));
+  }
+
+  async readFormer(workspace: { gid: string }): Promise<FormerSnapshot | undefined> {
+    return this.read(workspaceFile('former', workspace.gid), (text) => decodeFormer(text, this.owner, workspace));
+  }
+
+  async writeFormer(workspace: { gid: string }, snapshot: FormerSnapshot): Promise<void> {
+    await this.write(workspaceFile('former', workspace.gid), encodeFormer(this.owner, workspace, snapshot));
   }
 
   /** Deletes the account's snapshots, after the write under way; writes asked for earlier are dropped. */
@@ -117,7 +139,7 @@ export class SnapshotFiles implements SnapshotStorage {
   }
 }
 
-function membersFile(workspaceGid: string): string {
+function workspaceFile(kind: 'members' | 'last-look' | 'former', workspaceGid: string): string {
   if (!/^\d{1,32}$/.test(workspaceGid)) throw new SnapshotRefused(`not a workspace id: ${workspaceGid}`);
-  return `members-${workspaceGid}.json`;
+  return `${kind}-${workspaceGid}.json`;
 }

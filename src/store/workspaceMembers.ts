@@ -9,6 +9,8 @@ import type { Logger } from '../asana/logger';
 import type { Membership, Workspace } from '../asana/schemas';
 import { MemberIndex } from './memberIndex';
 import type { MemberGroup } from './memberRoles';
+import { rosterOf } from './rosterChanges';
+import { RosterHistory, type RosterLook } from './rosterHistory';
 import type { SnapshotStorage } from './snapshotFiles';
 
 const SAVE_DELAY_MS = 1_000;
@@ -42,6 +44,8 @@ export class WorkspaceMembers {
   private readonly controller = new AbortController();
   private waiters: Waiter[] = [];
   private snapshotTried: Promise<void> | undefined;
+  /** The last look and the former members: what roster changes are counted against. */
+  readonly history: RosterHistory;
 
   constructor(
     private readonly client: AsanaClient,
@@ -51,7 +55,9 @@ export class WorkspaceMembers {
     private readonly logger: Logger,
     private readonly changed: (change: MembersChange) => void,
     private readonly unauthorized: (error: AsanaError) => void,
-  ) {}
+  ) {
+    this.history = new RosterHistory(() => this.workspace, snapshots, logger, () => this.changed(new Set()));
+  }
 
   get index(): MemberIndex {
     return this.shown;
@@ -121,6 +127,7 @@ export class WorkspaceMembers {
 
   /** Applies what Asana answered to a change made here (add, remove, re-read). */
   apply(membership: Membership, email?: string): void {
+    const before = this.shown.byUserGid(membership.user.gid);
     // A refresh under way gets it too, or its swap would undo the change until the next refresh.
     for (const index of this.next ? [this.next] : []) {
       index.upsertMany([membership]);
@@ -128,11 +135,25 @@ export class WorkspaceMembers {
     }
     if (email) this.shown.setEmails([[membership.user.gid, email]]);
     this.changed(this.shown.upsertMany([membership]));
+    if (membership.is_active) this.history.sawJoin(membership.user.gid);
+    else if (before?.is_active && before.gid === membership.gid) {
+      const person = rosterOf([before], (gid) => this.shown.emailOf(gid)).get(before.user.gid);
+      if (person) this.history.sawLeave(person, Date.now());
+    }
     this.settleWaiters(false);
     this.saveSoon();
   }
 
+  /** The roster shown becomes the last look: its changes are seen. False while no complete roster is shown. */
+  async markSeen(): Promise<boolean> {
+    const look = this.look();
+    if (!look) return false;
+    await this.history.markSeen(look);
+    return true;
+  }
+
   dispose(): void {
+    this.history.dispose();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.controller.abort();
     this.settleWaiters(true);
@@ -159,6 +180,7 @@ export class WorkspaceMembers {
       this._fromSnapshot = true;
       this.logger.info(`Showing ${index.activeCount} members of ${this.workspace.name} from the snapshot of ${new Date(snapshot.savedAt).toISOString()}; refreshing.`);
       this.changed('all');
+      void this.history.observe(this.look()!, undefined);
       this.refreshing = this.refreshAfterDelay();
       return;
     }
@@ -172,6 +194,7 @@ export class WorkspaceMembers {
       this._asOf = Date.now();
       this._fromSnapshot = false;
       void this.save(this.shown);
+      void this.history.observe(this.look()!, undefined);
     }
     this.changed('all');
     this.settleWaiters(true);
@@ -196,6 +219,7 @@ export class WorkspaceMembers {
         this._refreshError = outcome.error;
         this.logger.warn(`Refreshing the members of ${this.workspace.name} failed, showing the earlier ones: ${outcome.error.message}`);
       } else {
+        const previous = this.look();
         this.shown = next;
         this._refreshError = undefined;
         this._error = undefined;
@@ -203,6 +227,7 @@ export class WorkspaceMembers {
         this._asOf = Date.now();
         this._fromSnapshot = false;
         void this.save(next);
+        void this.history.observe(this.look()!, previous);
       }
     } finally {
       this.next = undefined;
@@ -212,6 +237,13 @@ export class WorkspaceMembers {
         this.settleWaiters(true);
       }
     }
+  }
+
+  /** The roster shown, when it is complete. */
+  private look(): RosterLook | undefined {
+    if (this._state !== 'done' || this._asOf === undefined) return undefined;
+    const index = this.shown;
+    return { roster: rosterOf(index.all(), (gid) => index.emailOf(gid)), asOf: this._asOf };
   }
 
   /** Memberships and users (for emails, which memberships lack) side by side, page by page, into `index`. */

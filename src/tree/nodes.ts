@@ -4,6 +4,7 @@
  * the person saw.
  */
 import type { Membership, Workspace } from '../asana/schemas';
+import type { FormerMember } from '../store/formerCodec';
 import type { MemberGroup } from '../store/memberRoles';
 
 export class WorkspaceNode {
@@ -55,6 +56,35 @@ export class MemberNode {
   }
 }
 
+/** "12 changes since Nov 28": opens the roster changes report. */
+export class ChangesNode {
+  readonly id: string;
+  constructor(readonly parent: WorkspaceNode) {
+    this.id = `changes:${parent.gid}`;
+  }
+}
+
+/** People seen here as active members who no longer are. */
+export class FormerGroupNode {
+  readonly id: string;
+  constructor(readonly parent: WorkspaceNode) {
+    this.id = `former:${parent.gid}`;
+  }
+}
+
+export class FormerNode {
+  readonly id: string;
+  constructor(
+    readonly parent: FormerGroupNode,
+    public former: FormerMember,
+  ) {
+    this.id = `former:${parent.parent.gid}:${former.userGid}`;
+  }
+  get workspace(): WorkspaceNode {
+    return this.parent.parent;
+  }
+}
+
 export type MessageKind = 'loading' | 'error' | 'empty' | 'info';
 
 export class MessageNode {
@@ -68,4 +98,4 @@ export class MessageNode {
   ) {}
 }
 
-export type TreeNode = WorkspaceNode | GroupNode | RangeNode | MemberNode | MessageNode;
+export type TreeNode = WorkspaceNode | GroupNode | RangeNode | MemberNode | MessageNode | ChangesNode | FormerGroupNode | FormerNode;

@@ -4,8 +4,13 @@ import type { Workspace } from '../asana/schemas';
 import { describeMember, memberTooltipMarkdown, roleOf } from '../members/describeMember';
 import { GROUP_LABELS } from '../store/memberRoles';
 import { displayText } from '../util/displayText';
-import { escapeMarkdown } from '../util/markdown';
-import type { GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
+import { escapeMarkdown, markdownCode } from '../util/markdown';
+import { describeChangeCount } from '../members/rosterExport';
+import type { FormerMember } from '../store/formerCodec';
+import { ROLE_NAMES } from '../store/memberRoles';
+import { changeCount, type RosterChanges } from '../store/rosterChanges';
+import { longDate, shortDate } from '../util/relativeTime';
+import type { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
 
 // Plain members get the light outline glyph; the roles worth noticing get colour.
 const ROLE_ICONS: Record<ReturnType<typeof roleOf>, vscode.ThemeIcon> = {
@@ -39,6 +44,8 @@ export function memberContextValue(node: MemberNode, state: MemberRowState): str
   const m = node.membership;
   const parts = ['member', roleOf(m), m.is_active ? 'active' : 'inactive'];
   if (state.canRemove && m.is_active && !state.isMe && !state.busy) parts.push('removable');
+  // Removed while the extension watched: an admin can add them back from the row.
+  if (state.canRemove && !m.is_active && !state.busy) parts.push('addable');
   if (state.isMe) parts.push('me');
   if (node.email) parts.push('hasEmail');
   return parts.join(':');
@@ -135,4 +142,53 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   if (node.tooltip) item.tooltip = node.tooltip;
   if (node.command) item.command = node.command;
   return item;
+}
+
+export function changesItem(node: ChangesNode, changes: RosterChanges, firstLook: boolean): vscode.TreeItem {
+  const n = changeCount(changes);
+  const label = firstLook ? 'Roster changes: nothing to compare yet' : `${describeChangeCount(changes)} since ${shortDate(changes.since)}`;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = n > 0 ? new vscode.ThemeIcon('history', new vscode.ThemeColor('charts.yellow')) : new vscode.ThemeIcon('history');
+  if (n > 0) item.description = [`${changes.joined.length} joined`, `${changes.left.length} left`, `${changes.roleChanged.length} role`].join(' · ');
+  else if (firstLook) item.description = 'first look';
+  item.tooltip = firstLook
+    ? `This is the first complete roster seen (${longDate(changes.until)}). Changes are counted from it at the next refresh.`
+    : `Changes between the last look (${longDate(changes.since)}) and the roster of ${longDate(changes.until)}. Click for the report.`;
+  item.command = { command: 'asana.showRosterChanges', title: 'Show Roster Changes', arguments: [node] };
+  item.contextValue = n > 0 ? 'rosterChanges:unseen' : 'rosterChanges';
+  return item;
+}
+
+export function formerGroupItem(node: FormerGroupNode, count: number, expanded: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem('Former members', expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('history');
+  item.description = formatCount(count);
+  item.tooltip = 'People seen here as active members who no longer are (Asana lists only active members)';
+  item.contextValue = 'group:former';
+  return item;
+}
+
+export function formerItem(node: FormerNode, canAddBack: boolean): vscode.TreeItem {
+  const f = node.former;
+  const item = new vscode.TreeItem(displayText(f.name) || '(no name)', vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const description = displayText([`was ${ROLE_NAMES[f.group]}`, `last seen ${shortDate(f.lastSeenAt)}`, f.email ?? ''].filter(Boolean).join(' · '));
+  item.description = description;
+  item.iconPath = new vscode.ThemeIcon('person', new vscode.ThemeColor('disabledForeground'));
+  item.tooltip = formerTooltip(f);
+  item.contextValue = ['former', canAddBack ? 'addable' : '', f.email ? 'hasEmail' : ''].filter(Boolean).join(':');
+  item.accessibilityInformation = { label: `${displayText(f.name)}, former member, ${description}` };
+  return item;
+}
+
+function formerTooltip(f: FormerMember): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.appendMarkdown(`**${escapeMarkdown(f.name)}**  \n`);
+  if (f.email) tooltip.appendMarkdown(`${escapeMarkdown(f.email)}  \n`);
+  tooltip.appendMarkdown(`Former member (was ${ROLE_NAMES[f.group]}), last seen active ${escapeMarkdown(longDate(f.lastSeenAt))}  \n`);
+  tooltip.appendMarkdown(`User id: ${markdownCode(f.userGid)}`);
+  tooltip.isTrusted = false;
+  return tooltip;
 }

@@ -15,8 +15,22 @@ import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { setViewState } from '../util/contextKeys';
 import { timeAgo } from '../util/relativeTime';
 import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
-import { GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
-import { formatCount, groupItem, memberItem, memberTooltip, messageItem, rangeItem, workspaceItem, type MemberRowState } from './treeItems';
+import { foldText } from '../store/foldText';
+import type { FormerMember } from '../store/formerCodec';
+import { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
+import {
+  changesItem,
+  formatCount,
+  formerGroupItem,
+  formerItem,
+  groupItem,
+  memberItem,
+  memberTooltip,
+  messageItem,
+  rangeItem,
+  workspaceItem,
+  type MemberRowState,
+} from './treeItems';
 import type { ViewMemory } from './viewMemory';
 
 export const VIEW_ID = 'asana.workspaces';
@@ -41,7 +55,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private filter: MemberFilter;
   private readonly rowsCache = new GroupRowsCache();
   private workspaceNodes = new Map<string, WorkspaceNode>();
-  private nodes = new Map<string, GroupNode | RangeNode | MemberNode>();
+  private nodes = new Map<string, GroupNode | RangeNode | MemberNode | ChangesNode | FormerGroupNode | FormerNode>();
   private readonly redraws = new Map<string, NodeJS.Timeout>();
   private readonly progress = new Set<WorkspaceMembers>();
   private readonly subscriptions: { dispose(): unknown }[] = [];
@@ -90,7 +104,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (node instanceof WorkspaceNode) return node.gid;
     if (node instanceof GroupNode) return node.parent.gid;
     if (node instanceof RangeNode) return node.parent.parent.gid;
-    if (node instanceof MemberNode) return node.workspace.gid;
+    if (node instanceof MemberNode || node instanceof FormerNode) return node.workspace.gid;
+    if (node instanceof FormerGroupNode || node instanceof ChangesNode) return node.parent.gid;
     return node?.parent?.gid;
   }
 
@@ -156,6 +171,16 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       return rangeItem(node, start, end, first?.user.name ?? '', last?.user.name ?? '', this.memory.isExpanded(node.id));
     }
     if (node instanceof MemberNode) return memberItem(node, this.memberState(account, node.membership));
+    if (node instanceof ChangesNode) {
+      const history = account?.membersOf(node.parent.gid)?.history;
+      if (history?.changes) return changesItem(node, history.changes, history.isFirstLook);
+      return messageItem(new MessageNode(node.id, 'Roster changes: waiting for the whole roster', 'info', node.parent));
+    }
+    if (node instanceof FormerGroupNode) {
+      const members = account?.membersOf(node.parent.gid);
+      return formerGroupItem(node, members ? this.shownFormer(members).length : 0, this.memory.isExpanded(node.id));
+    }
+    if (node instanceof FormerNode) return formerItem(node, account?.isAdmin(node.workspace.gid) === true);
     return messageItem(node);
   }
 
@@ -167,7 +192,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   getParent(node: TreeNode): TreeNode | undefined {
     if (node instanceof GroupNode) return node.parent;
     if (node instanceof RangeNode) return node.parent;
-    if (node instanceof MessageNode) return node.parent;
+    if (node instanceof MessageNode || node instanceof ChangesNode || node instanceof FormerGroupNode) return node.parent;
+    if (node instanceof FormerNode) return node.parent;
     if (node instanceof MemberNode) {
       const members = this.store.account?.membersOf(node.workspace.gid);
       const group = members?.index.groupOf(node.membership.gid);
@@ -218,7 +244,31 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       const rows = this.rowsOf(node.parent.parent.gid, members, node.parent);
       return this.memberNodes(node.parent.parent, members, rows.slice(node.index * RANGE_SIZE, (node.index + 1) * RANGE_SIZE));
     }
+    if (node instanceof FormerGroupNode) {
+      const members = account.membersOf(node.parent.gid);
+      return members ? this.shownFormer(members).map((f) => this.formerNode(node, f)) : [];
+    }
     return [];
+  }
+
+  /**
+   * Former members not also shown as an Inactive row (someone removed here stays there until the
+   * next listing), narrowed by the filter's text; a role filter is about members and leaves them out.
+   */
+  private shownFormer(members: WorkspaceMembers): FormerMember[] {
+    if (this.filter.roles.length > 0) return [];
+    const text = foldText(this.filter.text.trim());
+    return members.history.former.filter(
+      (f) => members.index.byUserGid(f.userGid) === undefined && (!text || foldText(`${f.name} ${f.email ?? ''}`).includes(text)),
+    );
+  }
+
+  private formerNode(group: FormerGroupNode, former: FormerMember): FormerNode {
+    const id = `former:${group.parent.gid}:${former.userGid}`;
+    let node = this.nodes.get(id) as FormerNode | undefined;
+    if (!node) this.nodes.set(id, (node = new FormerNode(group, former)));
+    node.former = former;
+    return node;
   }
 
   private async rootChildren(account: AccountStore | undefined): Promise<TreeNode[]> {
@@ -285,7 +335,23 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
           : new MessageNode(`${node.id}:empty`, 'No active members', 'empty', node),
       );
     }
-    return [...messages, ...groups];
+    const news = members.state === 'done' && members.history.changes ? [this.changesNode(node)] : [];
+    const former = members.state === 'done' && this.shownFormer(members).length > 0 ? [this.formerGroupNode(node)] : [];
+    return [...messages, ...news, ...groups, ...former];
+  }
+
+  private changesNode(workspace: WorkspaceNode): ChangesNode {
+    const id = `changes:${workspace.gid}`;
+    let node = this.nodes.get(id) as ChangesNode | undefined;
+    if (!node) this.nodes.set(id, (node = new ChangesNode(workspace)));
+    return node;
+  }
+
+  private formerGroupNode(workspace: WorkspaceNode): FormerGroupNode {
+    const id = `former:${workspace.gid}`;
+    let node = this.nodes.get(id) as FormerGroupNode | undefined;
+    if (!node) this.nodes.set(id, (node = new FormerGroupNode(workspace)));
+    return node;
   }
 
   private memberNodes(workspace: WorkspaceNode, members: WorkspaceMembers, list: readonly Membership[]): MemberNode[] {

@@ -10,3 +10,17 @@ export function timeAgo(then: number, now: number = Date.now()): string {
   if (days < 7) return `${days} day${days === 1 ? '' : 's'} ago`;
   return `on ${new Date(then).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}`;
 }
+
+/** "09:14" today, "Nov 28" this year, "Nov 28, 2025" before: when a roster was looked at, for a row. */
+export function shortDate(then: number, now: number = Date.now()): string {
+  const t = new Date(then);
+  const n = new Date(now);
+  if (t.toDateString() === n.toDateString()) return t.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const year = t.getFullYear() === n.getFullYear() ? {} : { year: 'numeric' as const };
+  return t.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...year });
+}
+
+/** Date and time in full, for a report. */
+export function longDate(then: number): string {
+  return new Date(then).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -73,6 +73,8 @@ describe('AccountStore (against the emulator)', function () {
     const members = store.loadMembers(ws)!;
     await members.start();
     while (members.state === 'loading' || members.isRefreshing) await new Promise((r) => setTimeout(r, 10));
+    // The roster history compares what was shown once it is complete: wait for it too.
+    await members.history.whenLoaded();
     return members;
   }
 

@@ -1,0 +1,28 @@
+/** Asana: Add Back to Workspace, on a former member's row or on a row that turned inactive after a removal. */
+import type * as vscode from 'vscode';
+import { addBack } from '../flows/addPeople';
+import { requireAccount, type Services } from '../services';
+import { FormerNode, type MemberNode } from '../tree/nodes';
+import { pickPerson } from './pickPerson';
+import { registerCommand } from './runCommand';
+
+export function registerAddBack(services: Services): vscode.Disposable {
+  return registerCommand('asana.addBack', services, async (node: FormerNode | MemberNode) => {
+    const account = await requireAccount(services);
+    const workspaceGid = node.workspace.gid;
+    const workspace = account.workspace(workspaceGid);
+    if (!workspace) throw new Error('This workspace is no longer among your workspaces; refresh the Asana view.');
+    const userGid = node instanceof FormerNode ? node.former.userGid : node.membership.user.gid;
+    await addBack(
+      {
+        account,
+        ui: services.ui,
+        logger: services.logger,
+        pickPerson: (source, title) => pickPerson(services, account, source, title),
+        reveal: (gid, user) => services.tree.revealMember(gid, user),
+      },
+      workspace,
+      userGid,
+    );
+  });
+}

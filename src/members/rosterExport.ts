@@ -1,0 +1,85 @@
+/**
+ * Roster changes and former members as people read them: the report (Markdown, shown in a preview)
+ * and the exports (CSV or Markdown). Server text is escaped the same way as in the member export.
+ */
+import type { FormerMember } from '../store/formerCodec';
+import { ROLE_NAMES } from '../store/memberRoles';
+import { changeCount, type RosterChanges, type RosterPerson } from '../store/rosterChanges';
+import { longDate } from '../util/relativeTime';
+import { csvCell, markdownCell, type ExportFormat } from './exportMembers';
+
+export interface RosterReport {
+  readonly workspaceName: string;
+  /** Undefined before a complete roster was shown. */
+  readonly changes: RosterChanges | undefined;
+  readonly firstLook: boolean;
+  readonly former: readonly FormerMember[];
+}
+
+/** "12 changes", "1 change", "No changes". */
+export function describeChangeCount(changes: RosterChanges): string {
+  const n = changeCount(changes);
+  return n === 0 ? 'No changes' : `${n.toLocaleString('en-US')} change${n === 1 ? '' : 's'}`;
+}
+
+function table(columns: readonly string[], rows: readonly string[][]): string[] {
+  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`)];
+}
+
+const person = (p: RosterPerson | FormerMember): string[] => [p.name, p.email ?? ''];
+
+export function rosterReportMarkdown(report: RosterReport): string {
+  const lines = [`# Roster changes in ${markdownCell(report.workspaceName)}`, ''];
+  const changes = report.changes;
+  if (!changes) {
+    lines.push('The members are still loading: changes are counted once the whole roster is known.', '');
+  } else if (report.firstLook) {
+    lines.push(`Nothing to compare yet: this is the first complete roster seen (${longDate(changes.until)}).`, 'Changes will be counted from it at the next refresh.', '');
+  } else {
+    lines.push(
+      `**${describeChangeCount(changes)}** between the last look (${longDate(changes.since)}) and the roster of ${longDate(changes.until)}: ` +
+        `${changes.joined.length} joined, ${changes.left.length} left, ${changes.roleChanged.length} changed role.`,
+      '',
+    );
+    if (changes.joined.length) lines.push(`## Joined (${changes.joined.length})`, '', ...table(['Name', 'Email', 'Role'], changes.joined.map((p) => [...person(p), ROLE_NAMES[p.group]])), '');
+    if (changes.left.length) lines.push(`## Left (${changes.left.length})`, '', ...table(['Name', 'Email', 'Was'], changes.left.map((p) => [...person(p), ROLE_NAMES[p.group]])), '');
+    if (changes.roleChanged.length) {
+      lines.push(
+        `## Changed role (${changes.roleChanged.length})`,
+        '',
+        ...table(['Name', 'Email', 'Before → now'], changes.roleChanged.map((c) => [...person(c.person), `${ROLE_NAMES[c.from]} → ${ROLE_NAMES[c.person.group]}`])),
+        '',
+      );
+    }
+  }
+  if (report.former.length) {
+    lines.push(`## Former members (${report.former.length})`, '', 'People seen here as active members who no longer are.', '', ...formerTable(report.former), '');
+  }
+  return lines.join('\n');
+}
+
+function formerTable(former: readonly FormerMember[]): string[] {
+  return table(['Name', 'Email', 'Was', 'Last seen'], former.map((f) => [...person(f), ROLE_NAMES[f.group], longDate(f.lastSeenAt)]));
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function csv(columns: readonly string[], rows: readonly string[][]): string {
+  return [columns.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
+}
+
+/** One row per change: joined, left or role, with the roles before and after. */
+export function exportRosterChanges(workspaceName: string, changes: RosterChanges, format: ExportFormat): string {
+  if (format === 'markdown') return rosterReportMarkdown({ workspaceName, changes, firstLook: false, former: [] });
+  const rows = [
+    ...changes.joined.map((p) => ['joined', ...person(p), p.userGid, '', ROLE_NAMES[p.group]]),
+    ...changes.left.map((p) => ['left', ...person(p), p.userGid, ROLE_NAMES[p.group], '']),
+    ...changes.roleChanged.map((c) => ['role', ...person(c.person), c.person.userGid, ROLE_NAMES[c.from], ROLE_NAMES[c.person.group]]),
+  ].map((r) => [...r, iso(changes.since), iso(changes.until)]);
+  return csv(['change', 'name', 'email', 'user_gid', 'before', 'after', 'since', 'until'], rows);
+}
+
+export function exportFormerMembers(workspaceName: string, former: readonly FormerMember[], format: ExportFormat): string {
+  if (format === 'markdown') return [`# Former members of ${markdownCell(workspaceName)}`, '', ...formerTable(former), ''].join('\n');
+  return csv(['name', 'email', 'user_gid', 'was', 'last_seen'], former.map((f) => [...person(f), f.userGid, ROLE_NAMES[f.group], iso(f.lastSeenAt)]));
+}
