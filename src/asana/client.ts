@@ -7,6 +7,7 @@ import { parseBaseUrl } from './baseUrl';
 import { InvalidInputError } from './errors';
 import {
   MEMBERSHIP_FIELDS,
+  OOO_ENTRY_FIELDS,
   optFields,
   TYPEAHEAD_FIELDS,
   USER_FIELDS,
@@ -19,11 +20,13 @@ import { Requester, type CallOptions, type RateLimitWait } from './requester';
 import {
   EmptySchema,
   MembershipSchema,
+  OooEntrySchema,
   TypeaheadUserSchema,
   UserSchema,
   UserWithEmailSchema,
   WorkspaceSchema,
   type Membership,
+  type OooEntry,
   type TypeaheadUser,
   type User,
   type UserWithEmail,
@@ -278,6 +281,22 @@ export class AsanaClient {
 
   async listUserMemberships(user: string, opts: PageOptions = {}): Promise<Membership[]> {
     return collect(this.userMembershipPages(user, opts));
+  }
+
+  // Out of office
+
+  /** A person's out-of-office entries in a workspace, those ending on or after `from` (YYYY-MM-DD) when given. */
+  oooEntryPages(userGid: string, workspaceGid: string, opts: PageOptions & { from?: string } = {}): AsyncGenerator<OooEntry[]> {
+    const user = requireGid(userGid, 'user');
+    const workspace = requireGid(workspaceGid, 'workspace');
+    if (opts.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.from)) throw new InvalidInputError(`Not a date (YYYY-MM-DD): ${opts.from}`, 'from');
+    return paginate(
+      this.requester,
+      this.logger,
+      { path: '/ooo_entries', query: { user, workspace, start_date: opts.from, opt_fields: optFields(OOO_ENTRY_FIELDS) }, item: OooEntrySchema },
+      pageOpts(opts),
+      this.limits,
+    );
   }
 }
 

@@ -23,6 +23,8 @@ export const MEMBERSHIP_FIELDS = [
   'user_task_list.name',
 ] as const;
 
+export const OOO_ENTRY_FIELDS = ['start_date', 'end_date', 'created_by.name'] as const;
+
 export function optFields(fields: readonly string[]): string {
   return fields.join(',');
 }

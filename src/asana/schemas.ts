@@ -62,6 +62,15 @@ export const MembershipSchema = z.object({
   user_task_list: z.nullable(z.object({ gid, name: z.optional(z.string()) })),
 });
 
+/** An out-of-office entry (`/ooo_entries`, which replaces the deprecated `vacation_dates`). */
+export const OooEntrySchema = z.object({
+  gid,
+  start_date: date,
+  // The spec gives every entry an end; an open-ended one is still shown rather than refused.
+  end_date: z.nullable(date),
+  created_by: z.optional(z.nullable(UserCompactSchema)),
+});
+
 export const EmptySchema = z.object({});
 
 /**
@@ -88,3 +97,4 @@ export type User = z.infer<typeof UserSchema>;
 export type TypeaheadUser = z.infer<typeof TypeaheadUserSchema>;
 export type Membership = z.infer<typeof MembershipSchema>;
 export type VacationDates = z.infer<typeof VacationDatesSchema>;
+export type OooEntry = z.infer<typeof OooEntrySchema>;

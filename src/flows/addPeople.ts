@@ -41,6 +41,7 @@ export async function addPeople(ctx: AddPeopleContext, target: Workspace): Promi
 
 /** Adds a former member (or a removed one) back: a new membership, shown in the view. */
 export async function addBack(ctx: AddPeopleContext, target: Workspace, userGid: string): Promise<BulkOutcome<AddedPerson>> {
+  // Always sent: the row asking for it says they are gone, whatever an older listing held.
   const [outcome] = await addRefs(ctx, target, [userGid], `Adding back to ${target.name}…`, 'Added back');
   return outcome!;
 }
@@ -49,7 +50,7 @@ async function addRefs(ctx: AddPeopleContext, target: Workspace, refs: readonly 
   const { account, ui } = ctx;
   const startedAt = Date.now();
   const outcomes = await withAsanaProgress(ui, account.client, title, (p) =>
-    runBulk(refs, (ref, signal) => addAndShow(account, target.gid, ref, startedAt, signal), {
+    runBulk(refs, (ref, signal) => addAndShow(account, target.gid, ref, startedAt, verb === 'Added', signal), {
       signal: p.signal,
       onProgress: (done, total) => p.report(`${done} of ${total}`, 100 / total),
     }),
@@ -114,8 +115,8 @@ function knownMember(account: AccountStore, workspaceGid: string, ref: string): 
 }
 
 /** Adds one person, then fetches their membership so the store shows what Asana holds. */
-async function addAndShow(account: AccountStore, workspaceGid: string, ref: string, startedAt: number, signal?: AbortSignal): Promise<AddedPerson> {
-  const known = knownMember(account, workspaceGid, ref);
+async function addAndShow(account: AccountStore, workspaceGid: string, ref: string, startedAt: number, askStore: boolean, signal?: AbortSignal): Promise<AddedPerson> {
+  const known = askStore ? knownMember(account, workspaceGid, ref) : undefined;
   if (known) {
     const email = account.membersOf(workspaceGid)?.index.emailOf(known.user.gid);
     return { gid: known.user.gid, name: known.user.name, email, already: true };

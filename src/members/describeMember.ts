@@ -1,5 +1,5 @@
 /** How a membership reads to a person: badges, one-line description, and tooltip text. */
-import type { Membership } from '../asana/schemas';
+import type { Membership, OooEntry } from '../asana/schemas';
 import { myTasksUrl } from '../asanaLinks';
 import { isGid } from '../asana/validate';
 import { displayText } from '../util/displayText';
@@ -78,6 +78,18 @@ export function memberTooltipMarkdown(m: Membership, email: string | undefined):
   if (tasks) lines.push(`[My Tasks](${tasks})`);
   lines.push(`User id: ${markdownCode(m.user.gid)} · Membership id: ${markdownCode(m.gid)}`);
   return lines.join('  \n');
+}
+
+/** The tooltip's out-of-office lines: an entry under way first marked "now". */
+export function outOfOfficeMarkdown(entries: readonly OooEntry[], today: string = isoDay(new Date())): string {
+  if (entries.length === 0) return 'Out of office: nothing planned';
+  const shown = entries.slice(0, 5).map((e) => {
+    const span = e.end_date ? `${e.start_date} to ${e.end_date}` : `from ${e.start_date}, no end date`;
+    const now = e.start_date <= today && (e.end_date === null || e.end_date >= today);
+    return `Out of office: ${escapeMarkdown(span)}${now ? ' **(now)**' : ''}`;
+  });
+  if (entries.length > shown.length) shown.push(`and ${entries.length - shown.length} more`);
+  return shown.join('  \n');
 }
 
 export function isoDay(d: Date): string {

@@ -9,6 +9,7 @@ import type { Logger } from '../asana/logger';
 import { collect } from '../asana/pagination';
 import type { Membership, Workspace } from '../asana/schemas';
 import { Emitter, type Event } from './emitter';
+import { OutOfOffice } from './outOfOffice';
 import type { SnapshotStorage } from './snapshotFiles';
 import { SNAPSHOT_REFRESH_DELAY_MS, WorkspaceMembers, type MembersChange } from './workspaceMembers';
 
@@ -30,6 +31,8 @@ export interface AccountStoreOptions {
 export class AccountStore {
   readonly client: AsanaClient;
   readonly accountGid: string;
+  /** People's out-of-office entries, asked for when their details are shown. */
+  readonly outOfOffice: OutOfOffice;
   private _workspaces: Workspace[] | undefined;
   private _workspacesState: WorkspacesState = 'idle';
   private _workspacesError: AsanaError | undefined;
@@ -54,6 +57,7 @@ export class AccountStore {
   constructor(private readonly options: AccountStoreOptions) {
     this.client = options.client;
     this.accountGid = options.accountGid;
+    this.outOfOffice = new OutOfOffice(options.client);
   }
 
   get workspaces(): readonly Workspace[] | undefined {

@@ -121,8 +121,8 @@ export function memberItem(node: MemberNode, state: MemberRowState): vscode.Tree
 }
 
 /** The member's tooltip, built only when hovered (resolveTreeItem): a thousand rows need none of it up front. */
-export function memberTooltip(node: MemberNode): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(memberTooltipMarkdown(node.membership, node.email));
+export function memberTooltip(node: MemberNode, outOfOffice?: string): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString([memberTooltipMarkdown(node.membership, node.email), outOfOffice].filter(Boolean).join('  \n'));
   tooltip.isTrusted = false;
   return tooltip;
 }

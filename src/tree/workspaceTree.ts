@@ -12,7 +12,9 @@ import type { AccountStore } from '../store/accountStore';
 import { MEMBER_GROUPS } from '../store/memberRoles';
 import type { Store } from '../store/store';
 import type { WorkspaceMembers } from '../store/workspaceMembers';
+import { outOfOfficeMarkdown } from '../members/describeMember';
 import { setViewState } from '../util/contextKeys';
+import { escapeMarkdown } from '../util/markdown';
 import { timeAgo } from '../util/relativeTime';
 import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
 import { foldText } from '../store/foldText';
@@ -184,8 +186,21 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return messageItem(node);
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node instanceof MemberNode) item.tooltip = memberTooltip(node);
+  /** The member's details, with their out-of-office entries asked of Asana when first hovered. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (!(node instanceof MemberNode)) return item;
+    const account = this.store.account;
+    if (!account || !node.membership.is_active) {
+      item.tooltip = memberTooltip(node);
+      return item;
+    }
+    let outOfOffice: string;
+    try {
+      outOfOffice = outOfOfficeMarkdown(await account.outOfOffice.entries(node.workspace.gid, node.membership.user.gid));
+    } catch (e) {
+      outOfOffice = `Out of office: unknown (${escapeMarkdown(this.logger.clean(e instanceof Error ? e.message : String(e)))})`;
+    }
+    item.tooltip = memberTooltip(node, outOfOffice);
     return item;
   }
 
