@@ -41,7 +41,8 @@ export async function reportAdded(ctx: ReportContext, outcomes: readonly BulkOut
     else if (o.value.already) logger.info(`${o.input} was already a member of ${target.name}.`);
     else logger.info(`${verb} ${o.input} to ${target.name}.`);
   }
-  if (added[0]) void ctx.reveal?.(target.gid, added[0].gid);
+  // The row may be gone by the time the view gets to it (a refresh, a sign-out): showing it is a courtesy.
+  if (added[0]) void ctx.reveal?.(target.gid, added[0].gid).catch((e: unknown) => logger.debug(`Could not show ${added[0]!.name} in the view: ${String(e)}`));
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length > 0) {
     const first = failed[0]!;
@@ -61,7 +62,7 @@ export async function reportAdded(ctx: ReportContext, outcomes: readonly BulkOut
     people.map((p) => ({ label: p.name, description: p.email ?? '', detail: p.already ? 'already a member' : verb.toLowerCase(), person: p })),
     { title: message, placeHolder: 'Pick someone to show them in the Asana view' },
   );
-  if (picked) await ctx.reveal?.(target.gid, picked.person.gid);
+  if (picked) await ctx.reveal?.(target.gid, picked.person.gid).catch((e: unknown) => logger.debug(`Could not show ${picked.person.name} in the view: ${String(e)}`));
 }
 
 function summary(added: readonly AddedPerson[], already: readonly AddedPerson[], target: Workspace, verb: string): string {

@@ -3,13 +3,16 @@
  * apart in tests: these guards go by shape. The walkers open groups and ranges as a person would.
  */
 import type { ExtensionApi } from '../../../src/extension';
-import type { GroupNode, MemberNode, MessageNode, RangeNode, TreeNode, WorkspaceNode } from '../../../src/tree/nodes';
+import type { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, TreeNode, WorkspaceNode } from '../../../src/tree/nodes';
 import { waitFor } from './extension';
 
 const has = (n: unknown, key: string): boolean => !!n && typeof n === 'object' && key in n;
 
 export const isMember = (n: unknown): n is MemberNode => has(n, 'membership');
-export const isWorkspace = (n: unknown): n is WorkspaceNode => has(n, 'workspace') && !has(n, 'membership');
+export const isWorkspace = (n: unknown): n is WorkspaceNode => has(n, 'workspace') && !has(n, 'membership') && !has(n, 'former');
+export const isFormer = (n: unknown): n is FormerNode => has(n, 'former');
+export const isChanges = (n: unknown): n is ChangesNode => has(n, 'id') && String((n as { id: unknown }).id).startsWith('changes:');
+export const isFormerGroup = (n: unknown): n is FormerGroupNode => has(n, 'id') && /^former:\d+$/.test(String((n as { id: unknown }).id));
 export const isGroup = (n: unknown): n is GroupNode => has(n, 'group') && !has(n, 'index');
 export const isRange = (n: unknown): n is RangeNode => has(n, 'index') && has(n, 'parent');
 export const isMessage = (n: unknown): n is MessageNode => has(n, 'kind') && has(n, 'label');
