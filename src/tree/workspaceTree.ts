@@ -350,7 +350,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
           : new MessageNode(`${node.id}:empty`, 'No active members', 'empty', node),
       );
     }
-    const news = members.state === 'done' && members.history.changes ? [this.changesNode(node)] : [];
+    // A filter narrows the view to people: the workspace's news waits until it is cleared.
+    const news = members.state === 'done' && members.history.changes && !isActive(this.filter) ? [this.changesNode(node)] : [];
     const former = members.state === 'done' && this.shownFormer(members).length > 0 ? [this.formerGroupNode(node)] : [];
     return [...messages, ...news, ...groups, ...former];
   }

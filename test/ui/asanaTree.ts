@@ -125,8 +125,15 @@ export interface ShownWorkspace {
   readonly row: RowInfo;
   /** Level-2 rows that are not groups: "Loading members…", "No member matches the filter…". */
   readonly messages: RowInfo[];
+  /** "12 changes since Nov 28" (once the whole roster is known). */
+  changes: RowInfo | undefined;
   readonly groups: ShownGroup[];
+  /** The "Former members" group and its rows, when there are any. */
+  former: { readonly row: RowInfo; readonly members: RowInfo[] } | undefined;
 }
+
+/** The label of the roster changes row, in each of its states. */
+export const CHANGES_LABEL = /^(Roster changes: nothing to compare yet|No changes since .+|[\d,]+ changes? since .+)$/;
 
 /**
  * The rows under a workspace, from rows read in tree order (e.g. `allTreeRows`), sorted into
@@ -135,14 +142,18 @@ export interface ShownWorkspace {
 export function shownWorkspace(rows: readonly RowInfo[], workspace: string): ShownWorkspace {
   const start = rows.findIndex((r) => r.level === 1 && r.label === workspace);
   assert.ok(start >= 0, `no row for the workspace "${workspace}" among ${rows.filter((r) => r.level === 1).map((r) => r.label).join(', ')}`);
-  const shown: ShownWorkspace = { row: rows[start]!, messages: [], groups: [] };
+  const shown: ShownWorkspace = { row: rows[start]!, messages: [], changes: undefined, groups: [], former: undefined };
   for (const r of rows.slice(start + 1)) {
     if (r.level <= 1) break;
     const group = shown.groups[shown.groups.length - 1];
     const range = group?.ranges[group.ranges.length - 1];
     if (r.level === 2) {
       if ((GROUP_LABELS as readonly string[]).includes(r.label) && r.expanded !== undefined) shown.groups.push({ row: r, ranges: [], members: [] });
+      else if (r.label === 'Former members' && r.expanded !== undefined) shown.former = { row: r, members: [] };
+      else if (CHANGES_LABEL.test(r.label) && r.expanded === undefined) shown.changes = r;
       else shown.messages.push(r);
+    } else if (r.level === 3 && shown.former) {
+      shown.former.members.push(r);
     } else if (r.level === 3 && group) {
       if (isRangeLabel(r.label) && r.expanded !== undefined) group.ranges.push({ row: r, members: [] });
       else group.members.push(r);
@@ -153,6 +164,11 @@ export function shownWorkspace(rows: readonly RowInfo[], workspace: string): Sho
     }
   }
   return shown;
+}
+
+/** How many rows sit right under the workspace: messages, the changes row, groups, Former members. */
+export function levelTwoRows(ws: ShownWorkspace): number {
+  return ws.messages.length + (ws.changes ? 1 : 0) + ws.groups.length + (ws.former ? 1 : 0);
 }
 
 /** Every member row of a workspace as shown, group by group. */
@@ -182,7 +198,7 @@ export function assertGroupRows(
   );
   for (const g of ws.groups) {
     assert.equal(g.row.icon, GROUP_ICONS[g.row.label as GroupLabel], `${name} › ${g.row.label}: icon`);
-    assert.equal(g.row.siblings, siblings ?? ws.groups.length + ws.messages.length, `${name} › ${g.row.label}: aria-setsize`);
+    assert.equal(g.row.siblings, siblings ?? levelTwoRows(ws), `${name} › ${g.row.label}: aria-setsize`);
     if (expanded !== undefined) assert.equal(g.row.expanded, expanded, `${name} › ${g.row.label} should be ${expanded ? 'expanded' : 'collapsed'}`);
   }
 }

@@ -765,6 +765,68 @@ export const scenarios: readonly UiScenario[] = [
     { timeoutMs: 120_000 },
   ),
 
+  scenario(
+    'the roster changes between two looks: the changes row counts them, the report names them, Former members lists who left',
+    async (wb) => {
+      const emu = wb.emulator;
+      const acmeGid = workspaceGid(emu, ACME);
+      await command(wb, 'Notifications: Clear All Notifications');
+      await scrollTreeToTop(wb);
+      await setExpanded(wb, RENAMED, false);
+      await setExpanded(wb, ACME, true);
+      // The first look was Acme's first listing in this window; someone was removed here since.
+      const before = await eventually(() => workspaceRows(wb, ACME), (ws) => ws.changes !== undefined, `a changes row under ${ACME}`, 30_000);
+      // The groups closed: the picture shows the changes row and Former members together, and reading the tree stays quick.
+      for (const g of before.groups.filter((g) => g.row.expanded)) await setTreeRowExpanded(wb, [ACME, g.row.label], false);
+      const change = emu.changeRoster({
+        workspace: acmeGid,
+        join: [
+          { name: 'Zora Newcomer', email: 'zora.newcomer@acme.test' },
+          { name: 'Ines Okafor', email: 'ines.okafor@acme.test' },
+        ],
+        random: { removals: 2, roleChanges: 2, seed: 7 },
+      });
+      await clickViewTitleAction(wb, 'Refresh');
+      const shown = await eventually(
+        () => workspaceRows(wb, ACME),
+        (ws) => /^7 changes since /.test(ws.changes?.label ?? '') && ws.former !== undefined,
+        'the changes row should count 7 changes (2 joined, 1 + 2 left, 2 roles) and Former members appear',
+        60_000,
+      );
+      assert.equal(shown.changes!.description, '2 joined · 3 left · 2 role');
+      assert.equal(shown.changes!.icon, 'history');
+      assert.equal(shown.messages.length, 0, `no message row: ${shown.messages.map((m) => m.label).join(' | ')}`);
+      assert.deepEqual(shown.groups.map((g) => g.row.label), ['Admins', 'Members', 'Guests', 'View-only'], 'the Inactive group is gone: Asana no longer lists the removed member');
+      await setTreeRowExpanded(wb, [ACME, 'Former members'], true);
+      const former = await treeRowsUnder(wb, [ACME, 'Former members']);
+      const leftNames = change.removed.map((p) => p.name);
+      for (const name of leftNames) assert.ok(former.children.some((r) => r.label === name), `${name} is a former member`);
+      assert.equal(former.children.length, 3, `the member removed here and the two who left: ${former.children.map((r) => r.label).join(', ')}`);
+      assert.ok(former.children.every((r) => /^was [a-z-]+ · last seen /.test(r.description)), former.children.map((r) => r.description).join(' | '));
+      await scrollTreeToTop(wb);
+      await blurTree(wb);
+      await wb.page.mouse.move(1, 1);
+      await wb.settle();
+      await screenshotWithCrop(wb, 'former-members', await sideBarTop(wb));
+
+      // The report opens in the Markdown preview, with "Mark as Seen" offered beside it.
+      await (await findTreeRow(wb, [ACME, shown.changes!.label])).click();
+      const note = await wb.waitForNotification(/^7 changes in Acme Corp since /, 20_000);
+      await wb.page.locator('.tabs-container .tab', { hasText: 'Preview Roster changes.md' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await wb.settle(1000);
+      const viewport = wb.page.viewportSize() ?? { width: 1440, height: 900 };
+      await screenshotWithCrop(wb, 'roster-changes-report', { x: 0, y: 0, width: viewport.width, height: viewport.height });
+      await note.locator('.monaco-button', { hasText: 'Mark as Seen' }).click();
+      await eventually(() => workspaceRows(wb, ACME), (ws) => /^No changes since /.test(ws.changes?.label ?? ''), 'after Mark as Seen the row says "No changes since …"', 15_000);
+      await command(wb, 'View: Close All Editors');
+      await setTreeRowExpanded(wb, [ACME, 'Former members'], false);
+      // As the next scenario expects the tree: Design Studio open, Acme Corp closed.
+      await setExpanded(wb, ACME, false);
+      await setExpanded(wb, RENAMED, true);
+    },
+    { timeoutMs: 150_000 },
+  ),
+
   // The server (its secret storage, the workbench's layout and tree state) outlives this file's page:
   // the next file expects a signed-out window, collapsed workspaces and the usual side bar.
   scenario('collapses the tree and signs out: the welcome comes back', async (wb) => {

@@ -160,7 +160,10 @@ curl -s -X POST ${origin}/__emulator/roster -H 'Content-Type: application/json' 
 \`\`\`
 
 It answers with exactly who joined, left and changed role. Then run **Asana: Refresh** (Command
-Palette, Ctrl+Shift+P) or click the refresh button in the Asana view to see what changed. To
+Palette, Ctrl+Shift+P) or click the refresh button in the Asana view to see what changed: under
+*Acme Corp* a row such as "12 changes since 09:14" opens the report (who joined, who left, whose
+role changed) with **Mark as Seen**, and the people who left are under **Former members**, where
+the inline + adds them back. Hover a member for their out-of-office entries. To
 change particular people, send \`"join": [{"name": "…", "email": "…@acme.test"}]\`,
 \`"remove": ["<email or gid>"]\` or \`"role": [{"user": "<email or gid>", "role": "admin"}]\` instead.
 
