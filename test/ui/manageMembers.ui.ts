@@ -818,7 +818,10 @@ export const scenarios: readonly UiScenario[] = [
       await screenshotWithCrop(wb, 'roster-changes-report', { x: 0, y: 0, width: viewport.width, height: viewport.height });
       await note.locator('.monaco-button', { hasText: 'Mark as Seen' }).click();
       await eventually(() => workspaceRows(wb, ACME), (ws) => /^No changes since /.test(ws.changes?.label ?? ''), 'after Mark as Seen the row says "No changes since …"', 15_000);
-      await command(wb, 'View: Close All Editors');
+      const reportTab = wb.page.locator('.tabs-container .tab', { hasText: 'Preview Roster changes.md' }).first();
+      await reportTab.hover();
+      await reportTab.locator('.codicon-close').click();
+      await reportTab.waitFor({ state: 'detached', timeout: 10_000 });
       await setTreeRowExpanded(wb, [ACME, 'Former members'], false);
       // As the next scenario expects the tree: Design Studio open, Acme Corp closed.
       await setExpanded(wb, ACME, false);
