@@ -359,7 +359,14 @@ export const scenarios: readonly UiScenario[] = [
 
     const done = await wb.waitForNotification(/^Added 2 people/, 20_000);
     const doneText = (await done.locator('.notification-list-item-message').innerText()).trim();
-    assert.match(doneText, new RegExp(`^Added 2 people\\b.*${escapeRegExp(RENAMED)}`));
+    assert.equal(doneText, `Added 2 people to ${RENAMED}.`);
+    // The first person added is revealed: their row selected in the tree.
+    await eventually(
+      () => memberRow(wb, NEW_PEOPLE[0].name).getAttribute('aria-selected').catch(() => null),
+      (selected) => selected === 'true',
+      `${NEW_PEOPLE[0].name} should be revealed and selected`,
+      20_000,
+    );
 
     const expected = expectedGroups(emu, guildGid);
     assert.deepEqual(expected.map((g) => `${g.label} ${g.members.length}`), ['Admins 2', 'Members 38', 'Guests 2'], 'Asana: a member and a guest more');
@@ -819,8 +826,8 @@ export const scenarios: readonly UiScenario[] = [
       await note.locator('.monaco-button', { hasText: 'Mark as Seen' }).click();
       await eventually(() => workspaceRows(wb, ACME), (ws) => /^No changes since /.test(ws.changes?.label ?? ''), 'after Mark as Seen the row says "No changes since …"', 15_000);
       const reportTab = wb.page.locator('.tabs-container .tab', { hasText: 'Preview Roster changes.md' }).first();
-      await reportTab.hover();
-      await reportTab.locator('.codicon-close').click();
+      await reportTab.click();
+      await command(wb, 'View: Revert and Close Editor');
       await reportTab.waitFor({ state: 'detached', timeout: 10_000 });
       await setTreeRowExpanded(wb, [ACME, 'Former members'], false);
       // As the next scenario expects the tree: Design Studio open, Acme Corp closed.
