@@ -830,9 +830,11 @@ export const scenarios: readonly UiScenario[] = [
       await command(wb, 'View: Revert and Close Editor');
       await reportTab.waitFor({ state: 'detached', timeout: 10_000 });
       await setTreeRowExpanded(wb, [ACME, 'Former members'], false);
-      // As the next scenario expects the tree: Design Studio open, Acme Corp closed.
+      // As the next scenario expects the tree: Design Studio open, Acme Corp closed. (The workbench
+      // saves an extension's state a moment after it changes, and the next scenario reloads at once.)
       await setExpanded(wb, ACME, false);
       await setExpanded(wb, RENAMED, true);
+      await wb.page.waitForTimeout(2000);
     },
     { timeoutMs: 150_000 },
   ),
