@@ -52,6 +52,7 @@ describe('WorkspaceMembers (against the emulator)', function () {
   let acme: Workspace;
   const clients: AsanaClient[] = [];
   const opened: WorkspaceMembers[] = [];
+  const storages: CountedFiles[] = [];
 
   before(async () => {
     emu = await startEmulator({ sizes: { bigWorkspaceMembers: 450 } });
@@ -65,6 +66,8 @@ describe('WorkspaceMembers (against the emulator)', function () {
   });
   afterEach(async () => {
     for (const m of opened.splice(0)) m.dispose();
+    // A write that began before the dispose still lands: let it, before the folder goes.
+    for (const f of storages.splice(0)) await f.written.catch(() => undefined);
     for (const c of clients.splice(0)) await c.dispose();
     fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
@@ -90,6 +93,7 @@ describe('WorkspaceMembers (against the emulator)', function () {
       (e) => unauthorized.push(e),
     );
     opened.push(members);
+    if (files) storages.push(files);
     return { members, changes, unauthorized, logger, files };
   }
 
