@@ -163,6 +163,24 @@ describe('WorkspaceMembers (against the emulator)', function () {
     assert.ok(changes.length > 0);
   });
 
+  it('refresh() of a complete listing keeps its rows shown until the new listing replaces them in one change', async () => {
+    emu.faults.add({ route: MEMBERSHIPS, kind: 'latency', latencyMs: 100 });
+    const { members, changes } = open({ snapshots: false });
+    await members.start();
+    const asOf = members.asOf!;
+    changes.length = 0;
+    const refreshing = members.refresh();
+    assert.equal(members.refresh(), refreshing, 'a second refresh joins the one under way');
+    assert.ok(members.isRefreshing);
+    await until('the refresh has read a page', () => requests(MEMBERSHIPS) > Math.ceil(active().length / 100) + 1);
+    assert.equal(members.state, 'done');
+    assert.equal(members.index.activeCount, active().length);
+    await refreshing;
+    assert.deepEqual(changes, ['all']);
+    assert.ok(members.asOf! >= asOf);
+    assert.equal(members.isRefreshing, false);
+  });
+
   it('shows the members when only the emails fail, and says so', async () => {
     emu.faults.add({ route: USERS, kind: 'status', status: 500 });
     const { members, unauthorized } = open({ snapshots: false });
