@@ -241,9 +241,11 @@ describe('AccountStore workspaces (against the emulator)', function () {
     const members = store.loadMembers(acme())!;
     await until('the listing is under way', () => members.index.size > 0);
     store.dispose();
-    const asked = emu.counters.total;
+    const [asked, shown] = [emu.counters.total, members.index.size];
     await tick(700);
     assert.ok(emu.counters.total <= asked + 2, `requests went on after dispose (${asked} → ${emu.counters.total})`);
+    assert.equal(members.index.size, shown, 'no page was taken in after dispose');
+    assert.equal(members.state, 'loading');
     assert.equal(store.membersOf(acme()), undefined);
     assert.equal(store.loadMembers(guild()), undefined);
   });
