@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { AsanaClient } from '../../../src/asana/client';
 import type { AsanaError } from '../../../src/asana/errors';
 import type { Logger } from '../../../src/asana/logger';
-import type { Membership, Workspace } from '../../../src/asana/schemas';
+import type { Workspace } from '../../../src/asana/schemas';
 import type { MembersSnapshot } from '../../../src/store/snapshotCodec';
 import { SnapshotFiles, type SnapshotStorage } from '../../../src/store/snapshotFiles';
 import { WorkspaceMembers, type MembersChange } from '../../../src/store/workspaceMembers';
