@@ -50,6 +50,22 @@ describe('SortedRows', () => {
   });
 });
 
+describe('SortedRows.remove and clear', () => {
+  it('says whether a row was removed, and clear() leaves nothing, pending rows included', () => {
+    const rows = new SortedRows();
+    rows.insertMany([{ key: 'b', gid: '2' }, { key: 'a', gid: '1' }]);
+    assert.equal(rows.remove('c'), false);
+    assert.equal(rows.remove('a'), true);
+    assert.equal(rows.remove('a'), false);
+    rows.insertMany([{ key: 'd', gid: '4' }]);
+    rows.clear();
+    assert.equal(rows.length, 0);
+    assert.deepEqual(rows.slice(0, 5), []);
+    rows.insertMany([{ key: 'e', gid: '5' }]);
+    assert.deepEqual(rows.slice(0, 5), [{ key: 'e', gid: '5' }]);
+  });
+});
+
 describe('foldText', () => {
   it('folds ASCII through its shortcut exactly as through the Unicode path', () => {
     const unicodeFold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,0 +1,141 @@
+/**
+ * Store against the emulator: the account's events reach the store's listeners, account changes
+ * are told, snapshots are kept only with a storage folder and the setting on, forget() logs what it
+ * did or why it could not, and a disposed store tells no one anything.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AsanaClient } from '../../../src/asana/client';
+import type { Logger } from '../../../src/asana/logger';
+import type { AccountStore } from '../../../src/store/accountStore';
+import { snapshotFolder } from '../../../src/store/snapshotFiles';
+import { Store } from '../../../src/store/store';
+import { startEmulator, type Emulator } from '../../emulator/index';
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const put = (m: string) => lines.push(m);
+  return { lines, trace: put, debug: put, info: put, warn: put, error: put };
+}
+
+describe('Store events and storage (against the emulator)', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let root: string;
+  const clients: AsanaClient[] = [];
+
+  before(async () => {
+    emu = await startEmulator({ sizes: { bigWorkspaceMembers: 150 } });
+  });
+  after(async () => emu.close());
+  beforeEach(() => {
+    emu.reset();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'asana-store-'));
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.dispose();
+    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  });
+
+  function connection(token = emu.tokens.admin) {
+    const client = new AsanaClient({ token, baseUrl: emu.baseUrl, retryBaseMs: 1, retryMaxMs: 5 });
+    clients.push(client);
+    return { accountGid: emu.state.userForToken(token)?.gid ?? '1', client, apiBaseUrl: emu.baseUrl };
+  }
+
+  function listen(store: Store) {
+    const heard: string[] = [];
+    store.onDidChangeAccount((a) => heard.push(a ? `account ${a.accountGid}` : 'no account'));
+    store.onDidChangeWorkspaces(() => heard.push('workspaces'));
+    store.onDidChangeMembers((e) => heard.push(`members ${e.workspaceGid}`));
+    store.onUnauthorized((e) => heard.push(e.kind));
+    return heard;
+  }
+
+  const acme = () => emu.state.seedInfo.workspaces.acme;
+
+  it("passes on the account's events and tells when the account changes", async () => {
+    const store = new Store({ logger: recordingLogger(), storageRoot: undefined, snapshotsEnabled: () => true });
+    const heard = listen(store);
+    const conn = connection();
+    store.connect(conn);
+    assert.deepEqual(heard, [`account ${conn.accountGid}`]);
+    await store.account!.start();
+    assert.ok(heard.includes('workspaces'));
+    await store.account!.loadMembers(acme())!.start();
+    assert.ok(heard.includes(`members ${acme()}`));
+    store.connect(connection(emu.tokens.invalid));
+    await store.account!.start();
+    assert.ok(heard.includes('unauthorized'));
+    store.connect(undefined);
+    assert.equal(heard.at(-1), 'no account');
+    assert.equal(store.account, undefined);
+    store.dispose();
+  });
+
+  it('without a storage folder, works and keeps nothing, and forget() does nothing', async () => {
+    const logger = recordingLogger();
+    const store = new Store({ logger, storageRoot: undefined, snapshotsEnabled: () => true });
+    const conn = connection();
+    store.connect(conn);
+    await store.account!.start();
+    assert.ok(store.account!.workspaces!.length > 0);
+    await store.forget({ accountGid: conn.accountGid, apiBaseUrl: conn.apiBaseUrl });
+    assert.deepEqual(
+      logger.lines.filter((l) => /snapshot/i.test(l)),
+      [],
+    );
+    store.dispose();
+  });
+
+  it('with a storage folder, keeps the snapshots, and forget() deletes them and says so', async () => {
+    const logger = recordingLogger();
+    const store = new Store({ logger, storageRoot: root, snapshotsEnabled: () => true });
+    const conn = connection();
+    const owner = { accountGid: conn.accountGid, apiBaseUrl: conn.apiBaseUrl };
+    store.connect(conn);
+    await store.account!.start();
+    const file = path.join(snapshotFolder(root, owner), 'workspaces.json');
+    for (let i = 0; i < 500 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(fs.existsSync(file));
+    store.connect(undefined);
+    await store.forget(owner);
+    assert.ok(!fs.existsSync(file));
+    assert.ok(logger.lines.includes('Deleted the snapshots of the account that signed out.'), logger.lines.join('\n'));
+    store.dispose();
+  });
+
+  it('says why when the snapshots cannot be deleted', async () => {
+    const logger = recordingLogger();
+    const blocked = path.join(root, 'a-file');
+    fs.writeFileSync(blocked, '');
+    const store = new Store({ logger, storageRoot: blocked, snapshotsEnabled: () => true });
+    await store.forget({ accountGid: '1', apiBaseUrl: emu.baseUrl });
+    assert.ok(
+      logger.lines.some((l) => l.startsWith('Could not delete the snapshots of the account that signed out: ')),
+      logger.lines.join('\n'),
+    );
+    store.dispose();
+  });
+
+  it('disposed, stops the account and tells no one anything, even if connected again', async () => {
+    const store = new Store({ logger: recordingLogger(), storageRoot: undefined, snapshotsEnabled: () => true });
+    const heard = listen(store);
+    store.connect(connection());
+    const account: AccountStore = store.account!;
+    await account.start();
+    store.dispose();
+    assert.equal(heard.at(-1), 'no account');
+    assert.equal(account.membersOf(acme()), undefined, 'the account was disposed');
+    const told = heard.length;
+    store.connect(connection());
+    await store.account!.start();
+    await store.account!.loadMembers(acme())!.start();
+    store.connect(connection(emu.tokens.invalid));
+    await store.account!.start();
+    assert.equal(heard.length, told);
+    store.connect(undefined);
+  });
+});
