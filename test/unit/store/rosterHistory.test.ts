@@ -174,4 +174,41 @@ describe('Roster history (changes since the last look, former members)', functio
     assert.equal(former?.email, result.removed[0]!.email);
     assert.equal(former?.lastSeenAt, shownAt, 'last seen in the roster before the refresh');
   });
+
+  it('without snapshots keeps the last look for the session: changes are still counted between two listings', async () => {
+    const members = await loaded(open({ snapshots: false }));
+    assert.ok(members.history.isFirstLook);
+    changeTheRoster();
+    await refreshed(members);
+    assert.equal(changeCount(members.history.changes!), 4);
+    assert.equal(members.history.isFirstLook, false);
+  });
+
+  it('refuses Mark as Seen while the roster is still loading, and changes nothing', async () => {
+    emu.faults.add({ route: MEMBERSHIPS, kind: 'latency', latencyMs: 200 });
+    const store = open({ snapshots: false });
+    await store.start();
+    const members = store.loadMembers(acme())!;
+    void members.start();
+    assert.equal(await members.markSeen(), false);
+    assert.equal(members.history.changes, undefined, 'nothing compared before the roster is complete');
+    await settled(members);
+    assert.ok(members.history.isFirstLook);
+  });
+
+  it('keeps the first look a first look across a reload until a listing differs in time', async () => {
+    const first = await loaded(open());
+    assert.ok(first.history.isFirstLook);
+    stores.splice(0).forEach((s) => s.dispose());
+    await new Promise((r) => setTimeout(r, 100));
+    const store = open();
+    await store.start();
+    const again = store.loadMembers(acme())!;
+    await again.whenSnapshotTried();
+    await again.history.whenLoaded();
+    assert.ok(again.history.isFirstLook, 'the snapshot is the first look itself: still nothing to compare');
+    await settled(again);
+    assert.equal(again.history.isFirstLook, false, 'the refresh after it is compared with the first look');
+    assert.equal(changeCount(again.history.changes!), 0);
+  });
 });
