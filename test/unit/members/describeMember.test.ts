@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
 import { badgesOf, describeMember, memberTooltipMarkdown, myTasksLink, onVacation } from '../../../src/members/describeMember';
 import { escapeMarkdown } from '../../../src/util/markdown';
-import { sortMembers } from '../../../src/members/sortMembers';
 
 function membership(over: Partial<Membership> = {}): Membership {
   return {
@@ -82,15 +81,5 @@ describe('describing a member', () => {
 
   it('keeps control and direction characters out of the description', () => {
     assert.equal(describeMember(membership({ is_admin: true }), 'ada\u202e@acme.test\n', '2026-01-01'), 'admin · ada@acme.test ');
-  });
-
-  it('sorts by name, accent- and case-insensitively, stable on ties', () => {
-    const list = [
-      membership({ gid: '3', user: { gid: 'c', name: 'zoë' } }),
-      membership({ gid: '2', user: { gid: 'b', name: 'Ábel' } }),
-      membership({ gid: '1', user: { gid: 'a', name: 'abel' } }),
-      membership({ gid: '4', user: { gid: 'd', name: 'Bob' } }),
-    ];
-    assert.deepEqual(sortMembers(list).map((m) => m.gid), ['1', '2', '4', '3']);
   });
 });
