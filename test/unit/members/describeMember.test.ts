@@ -140,7 +140,7 @@ describe('describing a member', () => {
     );
     // Without email, dates or task list, those lines are left out.
     assert.equal(
-      memberTooltipMarkdown(membership({ is_active: false, is_view_only: true, created_at: null, user_task_list: null } as Partial<Membership>), undefined),
+      memberTooltipMarkdown(membership({ is_active: false, is_view_only: true, created_at: null, user_task_list: null }), undefined),
       ['**Ada Lovelace**', '', 'View-only member of Acme Corp (inactive: removed from the workspace)', 'User id: `100` · Membership id: `500`'].join('  \n'),
     );
     assert.match(memberTooltipMarkdown(membership({ is_admin: true }), undefined), /  \nAdmin of Acme Corp  \n/);
