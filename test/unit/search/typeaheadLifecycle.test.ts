@@ -34,6 +34,7 @@ describe('typeahead around its requests', function () {
 
   it('answers a blank query at once with nobody, and asks Asana nothing', async () => {
     const { ctl, shown, busy } = controller(0);
+    assert.equal(ctl.latestQuery, '', 'nothing typed yet');
     const answer = await ctl.request('   ');
     assert.deepEqual(answer, { query: '', users: [], fromCache: true });
     assert.deepEqual(shown, [answer]);
@@ -93,15 +94,44 @@ describe('typeahead around its requests', function () {
     assert.deepEqual(shown, []);
   });
 
-  it('once disposed, drops the answer of a request already sent', async () => {
+  /** A controller over the emulator that keeps each request's signal, to see which were cancelled. */
+  function recording(debounceMs: number) {
+    const signals = new Map<string, AbortSignal>();
+    const ctl = new TypeaheadController((q, signal) => (signals.set(q, signal), client.typeaheadUsers(acme, q, { signal, count: 10 })), { debounceMs });
+    const shown: string[] = [];
+    const busy: boolean[] = [];
+    ctl.listen({ results: (r) => shown.push(r.query), busy: (b) => busy.push(b) });
+    return { ctl, signals, shown, busy };
+  }
+
+  it('cancels the request of a query typed past, so its answer is neither shown nor kept', async () => {
     emu.configure({ latencyMs: 150 });
-    const { ctl, shown } = controller(0);
+    const { ctl, signals, shown } = recording(0);
+    ctl.setQuery('an');
+    await sleep(50); // sent, not answered
+    ctl.setQuery('ann');
+    assert.equal(signals.get('an')?.aborted, true);
+    await sleep(400);
+    assert.deepEqual(shown, ['ann']);
+    assert.equal(signals.get('ann')?.aborted, false);
+    ctl.setQuery('an');
+    await sleep(400);
+    assert.equal(ctl.requestsSent, 3, 'the cancelled answer was not cached');
+    ctl.dispose();
+  });
+
+  it('once disposed, cancels the request already sent and tells nobody anything', async () => {
+    emu.configure({ latencyMs: 150 });
+    const { ctl, signals, shown, busy } = recording(0);
     const waiting = ctl.request('an');
     await sleep(50); // sent, not answered
     assert.equal(ctl.requestsSent, 1);
+    assert.deepEqual(busy, [true]);
     ctl.dispose();
+    assert.equal(signals.get('an')?.aborted, true);
     assert.equal(await waiting, undefined);
     await sleep(300);
     assert.deepEqual(shown, []);
+    assert.deepEqual(busy, [true], 'no busy change after disposal');
   });
 });
