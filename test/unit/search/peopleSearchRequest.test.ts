@@ -104,6 +104,36 @@ describe('PeopleSearch: one-off answers and what its listener hears', function (
     done();
   });
 
+  it('searches before anyone listens, and for a listener that takes results only', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    const controller = new TypeaheadController((q, signal) => client.typeaheadUsers(acme, q, { signal, count: 20 }), { debounceMs: 0 });
+    try {
+      const known: Person = { gid: '1', name: 'Known Locally' };
+      const people = new PeopleSearch(() => ({ people: [known], complete: false }), controller);
+      emu.faults.add({ route: TYPEAHEAD, kind: 'status', status: 403, times: 2 });
+      people.setQuery('zz'); // busy, then a refusal, with nobody to tell
+      await sleep(150);
+      const shown: PeopleResult[] = [];
+      people.listen({ results: (r) => shown.push(r) });
+      people.setQuery('zy'); // a refusal, for a listener without error()
+      await sleep(150);
+      people.setQuery('kno');
+      await waitFor(() => shown.at(-1)?.pending === false, 'Asana answers');
+      assert.deepEqual(
+        shown.map((r) => [r.query, r.pending, r.people[0]]),
+        [['zy', true, known], ['kno', true, known], ['kno', false, known]],
+      );
+      assert.equal(controller.requestsSent, 3);
+      assert.deepEqual(unhandled, []);
+      people.dispose();
+    } finally {
+      controller.dispose();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('is silent once disposed', async () => {
     const known: Person = { gid: '1', name: 'Known Locally' };
     const { people, controller, shown } = searchWith(() => ({ people: [known], complete: true }));
