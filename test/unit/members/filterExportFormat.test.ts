@@ -67,6 +67,8 @@ describe('member filter, roles and state', () => {
     assert.equal(matchesFilter(ada, undefined, { text: 'ada', roles: ['admin', 'view-only'] }), false);
     assert.equal(matchesFilter(ada, undefined, { text: '  ', roles: [] }), true, 'blank text matches everyone');
     assert.equal(matchesFilter(m('Bob'), 'ada@acme.test', { text: 'ada', roles: [] }), true, 'the email is searched too');
+    // Without an email, only the name is searched: no letter outside it matches.
+    for (const letter of 'bcefghijklmnopqrstuvwxyz') assert.equal(matchesFilter(ada, undefined, { text: letter, roles: [] }), false, letter);
   });
 
   it('describes text alone, roles alone, or both', () => {
