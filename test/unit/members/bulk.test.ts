@@ -55,10 +55,13 @@ describe('bulk add and remove against the emulator', () => {
     const cancel = new AbortController();
     cancel.abort();
     const progress: Array<[number, number]> = [];
-    const outcomes = await runBulk(['late.1@acme.test', 'late.2@acme.test'], (e, signal) => client.addUser(acme, e, signal ? { signal } : {}), {
+    let started = 0;
+    // An operation that would go ahead whatever the signal says: runBulk itself must not start it.
+    const outcomes = await runBulk(['late.1@acme.test', 'late.2@acme.test'], (e) => (started++, client.addUser(acme, e)), {
       signal: cancel.signal,
       onProgress: (done, total) => progress.push([done, total]),
     });
+    assert.equal(started, 0);
     assert.deepEqual(outcomes.map((o) => (o.ok ? 'ok' : o.error.kind)), ['cancelled', 'cancelled']);
     assert.deepEqual(progress, [[1, 2], [2, 2]]);
     assert.equal(emu.counters.byRoute['POST /workspaces/{workspace_gid}/addUser'] ?? 0, 0);
