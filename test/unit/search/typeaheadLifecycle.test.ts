@@ -134,4 +134,31 @@ describe('typeahead around its requests', function () {
     assert.deepEqual(shown, []);
     assert.deepEqual(busy, [true], 'no busy change after disposal');
   });
+
+  it("lets a bug in the search through instead of reporting it as Asana's error", async () => {
+    // A bug of ours after Asana answered: reading a field that is not there.
+    const buggy = new TypeaheadController(
+      async (q, signal) => (await client.typeaheadUsers(acme, q, { signal, count: 10 })).map((u) => ({ gid: u.gid, name: (u as unknown as { profile: { name: string } }).profile.name })),
+      { debounceMs: 0 },
+    );
+    const errors: string[] = [];
+    buggy.listen({ error: (e) => errors.push(e.kind) });
+    // The bug surfaces as an unhandled rejection (as it would in the extension host's log), not as a listener call.
+    const mochas = process.listeners('unhandledRejection');
+    process.removeAllListeners('unhandledRejection');
+    const unhandled: unknown[] = [];
+    process.on('unhandledRejection', (e) => unhandled.push(e));
+    try {
+      const answer = buggy.request('an');
+      await sleep(200);
+      assert.deepEqual(errors, []);
+      assert.equal(unhandled.length, 1);
+      assert.ok(unhandled[0] instanceof TypeError, String(unhandled[0]));
+      buggy.dispose();
+      assert.equal(await answer, undefined);
+    } finally {
+      process.removeAllListeners('unhandledRejection');
+      for (const l of mochas) process.on('unhandledRejection', l);
+    }
+  });
 });
