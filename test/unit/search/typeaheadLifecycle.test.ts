@@ -106,13 +106,16 @@ describe('typeahead around its requests', function () {
 
   it('cancels the request of a query typed past, so its answer is neither shown nor kept', async () => {
     emu.configure({ latencyMs: 150 });
-    const { ctl, signals, shown } = recording(0);
+    const { ctl, signals, shown, busy } = recording(0);
     ctl.setQuery('an');
     await sleep(50); // sent, not answered
     ctl.setQuery('ann');
     assert.equal(signals.get('an')?.aborted, true);
+    await sleep(50); // the cancelled request has ended; the newer one has not
+    assert.deepEqual(busy, [true], 'still busy: the end of a cancelled request is not the end of the search');
     await sleep(400);
     assert.deepEqual(shown, ['ann']);
+    assert.deepEqual(busy, [true, false]);
     assert.equal(signals.get('ann')?.aborted, false);
     ctl.setQuery('an');
     await sleep(400);
