@@ -74,6 +74,14 @@ describe('parsing a list of people', () => {
 
     it('reads "me" in any case, and ids as they are', () => {
       assert.deepEqual(parseUserList('ME 12345 Me').refs, ['me', '12345']);
+      assert.deepEqual(parseUserList('ME, Ada <ada@example.com>').people, [{ ref: 'me' }, { ref: 'ada@example.com', name: 'Ada' }], '"ME" before a comma is an entry, not a name');
+    });
+
+    it('trims what a mailto: link decodes to, and never reads its query as the address', () => {
+      assert.deepEqual(parseUserList('mailto:%20ada@example.com%20').refs, ['ada@example.com']);
+      const empty = parseUserList('mailto:?to=ada@example.com');
+      assert.deepEqual(empty.refs, []);
+      assert.ok(!empty.invalid.some((i) => i.input.includes('to=')), JSON.stringify(empty.invalid));
     });
 
     it('drops a display name with nothing visible in it', () => {
