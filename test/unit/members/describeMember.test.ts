@@ -143,7 +143,7 @@ describe('describing a member', () => {
       memberTooltipMarkdown(membership({ is_active: false, is_view_only: true, created_at: null, user_task_list: null }), undefined),
       ['**Ada Lovelace**', '', 'View-only member of Acme Corp (inactive: removed from the workspace)', 'User id: `100` · Membership id: `500`'].join('  \n'),
     );
-    assert.match(memberTooltipMarkdown(membership({ is_admin: true }), undefined), /  \nAdmin of Acme Corp  \n/);
-    assert.match(memberTooltipMarkdown(membership({ is_guest: true }), undefined), /  \nGuest of Acme Corp  \n/);
+    assert.match(memberTooltipMarkdown(membership({ is_admin: true }), undefined), / {2}\nAdmin of Acme Corp {2}\n/);
+    assert.match(memberTooltipMarkdown(membership({ is_guest: true }), undefined), / {2}\nGuest of Acme Corp {2}\n/);
   });
 });
