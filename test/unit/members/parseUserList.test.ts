@@ -93,10 +93,25 @@ describe('parsing a list of people', () => {
       assert.deepEqual(parseUserList('123 me, Ada <ada@example.com>').people, [{ ref: '123' }, { ref: 'me' }, { ref: 'ada@example.com', name: 'Ada' }]);
     });
 
-    it('refuses the words of a name that no address follows, each on its own', () => {
+    it('refuses the words of a name that no address follows, each on its own, commas left out', () => {
       const parsed = parseUserList('Ada Lovelace\nada@example.com');
       assert.deepEqual(parsed.refs, ['ada@example.com']);
       assert.deepEqual(parsed.invalid.map((i) => i.input), ['Ada', 'Lovelace']);
+      assert.deepEqual(parseUserList('Lovelace, Ada\nada@example.com').invalid.map((i) => i.input), ['Lovelace', 'Ada']);
+    });
+
+    it('keeps entries in the order given and names to their own line', () => {
+      assert.deepEqual(parseUserList('123 ada@example.com').refs, ['123', 'ada@example.com']);
+      assert.deepEqual(parseUserList('Ada\nBob <bob@example.com>').people, [{ ref: 'bob@example.com', name: 'Bob' }]);
+      assert.deepEqual(parseUserList('" Ada " <ada@example.com>').people, [{ ref: 'ada@example.com', name: 'Ada' }]);
+    });
+
+    it('starts every entry afresh after a name and address', () => {
+      assert.deepEqual(parseUserList('Ada <ada@example.com>, 123, Bob <bob@example.com>').people, [
+        { ref: 'ada@example.com', name: 'Ada' },
+        { ref: '123' },
+        { ref: 'bob@example.com', name: 'Bob' },
+      ]);
     });
   });
 
@@ -125,6 +140,10 @@ describe('parsing a list of people', () => {
     assert.equal(parsed.refs.length, 500);
     assert.equal(parsed.people.length, 500);
     assert.match(parsed.invalid.at(-1)!.message, /At most 500/);
+  });
+
+  it('lists fifty refusals without a count of more', () => {
+    assert.equal(parseUserList(Array.from({ length: 50 }, (_, i) => `nobody${i}`).join(' ')).invalid.length, 50);
   });
 
   it('lists at most 50 refusals, and counts the rest', () => {
