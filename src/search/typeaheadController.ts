@@ -34,6 +34,7 @@ export interface TypeaheadListener {
 export class TypeaheadController {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest request's: aborting it once it has finished does nothing, so it is never cleared. */
   private inFlight: AbortController | undefined;
   private readonly cache = new Map<string, { at: number; users: readonly TypeaheadUser[] }>();
   private readonly listeners = new Set<TypeaheadListener>();
@@ -76,10 +77,8 @@ export class TypeaheadController {
     this._latestQuery = query;
     const seq = ++this.seq;
     this.settleOlderThan(seq);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.timer);
     this.inFlight?.abort();
-    this.inFlight = undefined;
 
     if (query === '') {
       this.setBusy(false);
@@ -93,16 +92,13 @@ export class TypeaheadController {
       return;
     }
     this.setBusy(true);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run(query, seq);
-    }, this.opts.debounceMs);
+    this.timer = setTimeout(() => void this.run(query, seq), this.opts.debounceMs);
   }
 
   dispose(): void {
     this.settleOlderThan(Number.POSITIVE_INFINITY);
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.inFlight?.abort();
     this.listeners.clear();
   }
@@ -122,10 +118,7 @@ export class TypeaheadController {
       if (!isAsanaError(e)) throw e;
       for (const l of this.listeners) l.error?.(e, query);
     } finally {
-      if (seq === this.seq) {
-        this.inFlight = undefined;
-        this.setBusy(false);
-      }
+      if (seq === this.seq) this.setBusy(false);
     }
   }
 

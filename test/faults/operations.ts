@@ -2,7 +2,8 @@
  * The six operations of the fault matrix, each run the way the extension runs it:
  * - list workspaces: `collect(client.workspacePages())`, as the tree does (page size 1 here, so a
  *   fault can land mid-listing);
- * - list members: `MemberListing.load()`, what the tree uses;
+ * - list members: the store's loader (`AccountStore.membersOf(…).start()`), what the tree uses, on an
+ *   account whose workspaces were loaded before the fault was injected;
  * - typeahead: a `TypeaheadController` over `client.typeaheadUsers`, as the pickers use it;
  * - rename: the Rename Workspace command's own flow (`flows/renameWorkspace`) with a scripted answer,
  *   on an account whose workspaces were loaded before the fault was injected;
@@ -16,7 +17,6 @@ import type { AsanaClient } from '../../src/asana/client';
 import { isAsanaError, type AsanaError } from '../../src/asana/errors';
 import { collect } from '../../src/asana/pagination';
 import { runBulk, summarize } from '../../src/members/bulk';
-import { MemberListing } from '../../src/members/memberListing';
 import { TypeaheadController } from '../../src/search/typeaheadController';
 import { renameWorkspace } from '../../src/flows/renameWorkspace';
 import type { FlowLog } from '../../src/flows/flowContext';
@@ -136,31 +136,50 @@ const listMembers: Operation = {
   paged: true,
   route: ROUTES.memberships,
   workspaceRoutes: [ROUTES.memberships, ROUTES.users],
+  // The store lists members only of workspaces it knows.
+  needsAccount: true,
   async run(ctx) {
-    const listing = new MemberListing(ctx.client, ctx.workspace, () => ctx.onPage());
-    await listing.load();
-    const expected = ctx.emu.state.membershipsOf(ctx.workspace, { activeOnly: true });
-    if (listing.state === 'done') {
-      assert.equal(listing.error, undefined);
-      // Every active member exactly once (the listing keys by gid, so compare the sets and sizes).
-      assert.deepEqual(listing.memberships.map((m) => m.gid).sort(), expected.map((m) => m.gid).sort(), 'every member, once');
-      if (!listing.emailError) {
-        for (const m of expected) assert.equal(listing.emailOf(m.user), ctx.emu.state.user(m.user)?.email, 'email of every member');
-      }
-      const emails = listing.emailError ? ` (emails unavailable: ${listing.emailError.kind})` : '';
-      return { ok: true, error: undefined, shows: `${listing.size} members${emails}` };
+    // membersOf().start(), not loadMembers(): the latter also asks whether the account is an admin,
+    // a request on the memberships route that would take the fault meant for the listing.
+    const members = ctx.account.membersOf(ctx.workspace);
+    assert.ok(members, 'the account loaded Acme Corp before the fault');
+    // A change that is not 'all' is a page of memberships being shown.
+    const listening = ctx.account.onDidChangeMembers((e) => {
+      if (e.change !== 'all') ctx.onPage();
+    });
+    try {
+      await members.start();
+    } finally {
+      listening.dispose();
     }
-    assert.equal(listing.state, 'failed', `listing state ${listing.state}`);
-    assert.ok(listing.error, 'a failed listing says why');
+    const expected = ctx.emu.state.membershipsOf(ctx.workspace, { activeOnly: true });
+    const shown = members.index.all();
+    if (members.state === 'done') {
+      assert.equal(members.error, undefined);
+      // Every active member exactly once (the index keys by gid, so compare the sets and sizes).
+      assert.deepEqual(shown.map((m) => m.gid).sort(), expected.map((m) => m.gid).sort(), 'every member, once');
+      if (!members.emailError) {
+        for (const m of expected) assert.equal(members.index.emailOf(m.user), ctx.emu.state.user(m.user)?.email, 'email of every member');
+      }
+      const emails = members.emailError ? ` (emails unavailable: ${members.emailError.kind})` : '';
+      return { ok: true, error: undefined, shows: `${members.index.size} members${emails}` };
+    }
+    assert.equal(members.state, 'failed', `listing state ${members.state}`);
+    assert.ok(members.error, 'a failed listing says why');
     // What was loaded before the failure stays, and is all real.
     const real = new Set(expected.map((m) => m.gid));
-    assert.ok(listing.memberships.every((m) => real.has(m.gid)), 'kept members are real');
-    return { ok: false, error: listing.error, shows: `${listing.size} members kept; ${listing.error.message}` };
+    assert.ok(shown.every((m) => real.has(m.gid)), 'kept members are real');
+    return { ok: false, error: members.error, shows: `${members.index.size} members kept; ${members.error.message}` };
   },
   async settle(ctx) {
     const again = await collect(ctx.client.workspaceMembershipPages(ctx.workspace));
     const expected = ctx.emu.state.membershipsOf(ctx.workspace, { activeOnly: true });
     assert.equal(again.length, expected.length, 'a retry loads every member');
+    // The store's own refresh, after a failure or not, shows every member.
+    const members = ctx.account.membersOf(ctx.workspace)!;
+    await members.refresh();
+    assert.equal(members.state, 'done', `after a refresh: ${members.error?.message ?? ''}`);
+    assert.equal(members.index.activeCount, expected.length, 'a refresh in the store shows every member');
     return { landed: undefined, note: '' };
   },
 };

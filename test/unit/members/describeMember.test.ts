@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
-import { badgesOf, describeMember, memberTooltipMarkdown, myTasksLink, onVacation } from '../../../src/members/describeMember';
+import { badgesOf, describeMember, isoDay, memberTooltipMarkdown, myTasksLink, onVacation, roleOf, vacationText } from '../../../src/members/describeMember';
 import { escapeMarkdown } from '../../../src/util/markdown';
-import { sortMembers } from '../../../src/members/sortMembers';
 
 function membership(over: Partial<Membership> = {}): Membership {
   return {
@@ -84,13 +83,67 @@ describe('describing a member', () => {
     assert.equal(describeMember(membership({ is_admin: true }), 'ada\u202e@acme.test\n', '2026-01-01'), 'admin · ada@acme.test ');
   });
 
-  it('sorts by name, accent- and case-insensitively, stable on ties', () => {
-    const list = [
-      membership({ gid: '3', user: { gid: 'c', name: 'zoë' } }),
-      membership({ gid: '2', user: { gid: 'b', name: 'Ábel' } }),
-      membership({ gid: '1', user: { gid: 'a', name: 'abel' } }),
-      membership({ gid: '4', user: { gid: 'd', name: 'Bob' } }),
-    ];
-    assert.deepEqual(sortMembers(list).map((m) => m.gid), ['1', '2', '4', '3']);
+  it('counts the first and the last day of a vacation as on vacation', () => {
+    const v = { start_on: '2026-11-20', end_on: '2026-11-25' };
+    assert.equal(onVacation(membership({ vacation_dates: v }), '2026-11-20'), true);
+    assert.equal(onVacation(membership({ vacation_dates: v }), '2026-11-25'), true);
+    assert.equal(onVacation(membership({ vacation_dates: v }), '2026-11-19'), false);
+    assert.equal(onVacation(membership({ vacation_dates: v }), '2026-11-26'), false);
+    assert.equal(onVacation(membership({ vacation_dates: null }), '2026-11-20'), false);
+    assert.deepEqual(badgesOf(membership({ vacation_dates: v }), '2026-11-22'), ['vacation']);
+  });
+
+  it('judges vacations against today when no day is given', () => {
+    const today = isoDay(new Date());
+    assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(isoDay(new Date('2026-03-04T23:59:59.000Z')), '2026-03-04');
+    assert.deepEqual(badgesOf(membership({ vacation_dates: { start_on: today, end_on: today } })), ['vacation']);
+    assert.deepEqual(badgesOf(membership({ vacation_dates: { start_on: '2000-01-01', end_on: '2000-01-02' } })), []);
+    assert.equal(describeMember(membership({ vacation_dates: { start_on: today, end_on: null } }), undefined), 'on vacation');
+  });
+
+  it('describes every badge in words, badges before the email, and nothing for nobody special', () => {
+    assert.equal(
+      describeMember(membership({ is_active: false, is_guest: true, is_view_only: true }), 'g@acme.test', '2026-01-01'),
+      'inactive · guest · view-only · g@acme.test',
+    );
+    assert.equal(describeMember(membership(), undefined, '2026-01-01'), '');
+    assert.equal(describeMember(membership(), 'ada@acme.test', '2026-01-01'), 'ada@acme.test');
+  });
+
+  it('names the role, the strongest first', () => {
+    assert.equal(roleOf(membership({ is_admin: true, is_guest: true, is_view_only: true })), 'admin');
+    assert.equal(roleOf(membership({ is_guest: true, is_view_only: true })), 'guest');
+    assert.equal(roleOf(membership({ is_view_only: true })), 'viewer');
+    assert.equal(roleOf(membership()), 'member');
+  });
+
+  it('writes vacations with or without an end', () => {
+    assert.equal(vacationText(membership({ vacation_dates: { start_on: '2026-11-20', end_on: '2026-11-30' } })), '2026-11-20 to 2026-11-30');
+    assert.equal(vacationText(membership({ vacation_dates: { start_on: '2026-11-20', end_on: null } })), 'from 2026-11-20, no end date');
+    assert.equal(vacationText(membership()), undefined);
+  });
+
+  it('lays the tooltip out line by line: name, email, role, dates, tasks, ids', () => {
+    assert.equal(
+      memberTooltipMarkdown(membership({ vacation_dates: { start_on: '2026-11-20', end_on: null } }), 'ada@acme.test'),
+      [
+        '**Ada Lovelace**',
+        escapeMarkdown('ada@acme.test'),
+        '',
+        'Member of Acme Corp',
+        `Member since: ${escapeMarkdown('2024-03-01')}`,
+        `Vacation: ${escapeMarkdown('from 2026-11-20, no end date')}`,
+        '[My Tasks](https://app.asana.com/0/900/list)',
+        'User id: `100` · Membership id: `500`',
+      ].join('  \n'),
+    );
+    // Without email, dates or task list, those lines are left out.
+    assert.equal(
+      memberTooltipMarkdown(membership({ is_active: false, is_view_only: true, created_at: null, user_task_list: null }), undefined),
+      ['**Ada Lovelace**', '', 'View-only member of Acme Corp (inactive: removed from the workspace)', 'User id: `100` · Membership id: `500`'].join('  \n'),
+    );
+    assert.match(memberTooltipMarkdown(membership({ is_admin: true }), undefined), / {2}\nAdmin of Acme Corp {2}\n/);
+    assert.match(memberTooltipMarkdown(membership({ is_guest: true }), undefined), / {2}\nGuest of Acme Corp {2}\n/);
   });
 });

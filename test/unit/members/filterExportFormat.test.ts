@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
 import { csvCell, exportMembers } from '../../../src/members/exportMembers';
 import { applyTemplate, formatUser } from '../../../src/members/formatUser';
-import { describeFilter, matchesFilter, NO_FILTER } from '../../../src/members/memberFilter';
+import { describeFilter, isActive, matchesFilter, NO_FILTER, rolesOf } from '../../../src/members/memberFilter';
 import { queryAt } from '../../../src/search/mentionQuery';
 
 function m(name: string, over: Partial<Membership> = {}): Membership {
@@ -43,6 +43,40 @@ describe('member filter', () => {
   });
 });
 
+describe('member filter, roles and state', () => {
+  it('is on with any text that is not blank, or any role', () => {
+    assert.equal(isActive(NO_FILTER), false);
+    assert.equal(isActive({ text: '  \t', roles: [] }), false);
+    assert.equal(isActive({ text: 'a', roles: [] }), true);
+    assert.equal(isActive({ text: '', roles: ['guest'] }), true);
+  });
+
+  it('gives each membership its roles, "member" only to an active one with no other', () => {
+    assert.deepEqual(rolesOf(m('P')), ['member']);
+    assert.deepEqual(rolesOf(m('I', { is_active: false })), ['inactive']);
+    assert.deepEqual(rolesOf(m('A', { is_admin: true })), ['admin']);
+    assert.deepEqual(rolesOf(m('G', { is_guest: true })), ['guest']);
+    assert.deepEqual(rolesOf(m('V', { is_view_only: true })), ['view-only']);
+    assert.deepEqual(rolesOf(m('X', { is_active: false, is_admin: true, is_guest: true, is_view_only: true })), ['inactive', 'admin', 'guest', 'view-only']);
+  });
+
+  it('needs both the role and the text to match', () => {
+    const ada = m('Ada', { is_guest: true });
+    assert.equal(matchesFilter(ada, undefined, { text: 'ada', roles: ['guest'] }), true);
+    assert.equal(matchesFilter(ada, undefined, { text: 'bob', roles: ['guest'] }), false);
+    assert.equal(matchesFilter(ada, undefined, { text: 'ada', roles: ['admin', 'view-only'] }), false);
+    assert.equal(matchesFilter(ada, undefined, { text: '  ', roles: [] }), true, 'blank text matches everyone');
+    assert.equal(matchesFilter(m('Bob'), 'ada@acme.test', { text: 'ada', roles: [] }), true, 'the email is searched too');
+    // Without an email, only the name is searched: no letter outside it matches.
+    for (const letter of 'bcefghijklmnopqrstuvwxyz') assert.equal(matchesFilter(ada, undefined, { text: letter, roles: [] }), false, letter);
+  });
+
+  it('describes text alone, roles alone, or both', () => {
+    assert.equal(describeFilter({ text: 'ada', roles: [] }), 'Filtered: "ada"');
+    assert.equal(describeFilter({ text: ' ', roles: ['admin', 'inactive'] }), 'Filtered: admin, inactive');
+  });
+});
+
 describe('export', () => {
   it('writes CSV with quoting and formula protection', () => {
     const csv = exportMembers([m('Lovelace, Ada'), m('=HYPERLINK("x")', { is_admin: true })], (gid) => (gid === 'u-Lovelace, Ada' ? 'ada@x.test' : undefined), 'csv');
@@ -68,6 +102,17 @@ describe('export', () => {
       assert.ok(cell.startsWith('"') && cell.endsWith('"'), `${JSON.stringify(sep)} → ${JSON.stringify(cell)}`);
     }
     assert.equal(csvCell('Ada;=1+1'), '"Ada;=1+1"');
+  });
+
+  it('leaves a missing email or date empty, and ends each format with a line break', () => {
+    const csv = exportMembers([m('Ada', { created_at: null })], () => undefined, 'csv');
+    assert.equal(csv, 'name,email,admin,guest,view_only,active,created_at\r\nAda,,false,false,false,true,\r\n');
+    const md = exportMembers([m('Ada', { created_at: null, is_active: false })], () => undefined, 'markdown');
+    assert.equal(
+      md,
+      '| name | email | admin | guest | view_only | active | created_at |\n| --- | --- | --- | --- | --- | --- | --- |\n| Ada |  | false | false | false | false |  |\n',
+    );
+    assert.equal(exportMembers([], () => undefined, 'csv'), 'name,email,admin,guest,view_only,active,created_at\r\n');
   });
 
   it('writes a Markdown table with pipes escaped', () => {
@@ -104,6 +149,10 @@ describe('formatting a person for the editor', () => {
     assert.equal(formatUser(ada, 'markdownLink', ''), '[Ada \\[L\\]](https://app.asana.com/0/profile/42)');
     assert.equal(formatUser(ada, 'template', '@{name} <{email}> {gid} {nope}'), '@Ada [L] <ada@x.test> 42 {nope}');
     assert.equal(applyTemplate('{url}', ada), 'https://app.asana.com/0/profile/42');
+  });
+
+  it('leaves {email} empty in a template for a person without one', () => {
+    assert.equal(applyTemplate('{name} <{email}>', { gid: '42', name: 'Ada', email: undefined }), 'Ada <>');
   });
 
   it('inserts names without line breaks or direction characters, and links only digit ids', () => {

@@ -50,4 +50,55 @@ describe('look-alike email addresses', () => {
     assert.equal(lookalikeWarning('@example.com'), undefined);
     assert.ok(!/\u202e/.test(lookalikeWarning('\u0430da\u202e@example.com') ?? '\u202e'));
   });
+
+  it('knows each script it names, and which of them are drawn like Latin', () => {
+    const cases: Array<[letter: string, script: string, looksLatin: boolean]> = [
+      ['\u0430', 'Cyrillic', true],
+      ['\u03bf', 'Greek', true],
+      ['\u0585', 'Armenian', true],
+      ['\u13aa', 'Cherokee', true],
+      ['\u10d0', 'Georgian', false],
+      ['\u05d0', 'Hebrew', false],
+      ['\u0627', 'Arabic', false],
+      ['\u0905', 'Devanagari', false],
+      ['\u0e01', 'Thai', false],
+      ['\u5f20', 'CJK', false],
+      ['\u3042', 'CJK', false],
+      ['\u30a2', 'CJK', false],
+      ['\uac00', 'CJK', false],
+      ['\u3105', 'CJK', false],
+      ['\u1200', 'other', false], // Ethiopic: a script with no group of its own
+    ];
+    for (const [letter, script, looksLatin] of cases) {
+      const address = `adam${letter}@example.com`;
+      const code = letter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const named = `${script} letter (${letter} U+${code})`;
+      const expected = looksLatin ? `${address} contains ${named} that looks like a Latin one.` : `${address} contains ${named} mixed with Latin ones in "adam${letter}".`;
+      assert.equal(lookalikeWarning(address), expected, script);
+    }
+  });
+
+  it('takes the script with most letters as the main one, Latin on a tie whichever comes first', () => {
+    const mains = (address: string) => mixedScriptParts(address).map((p) => `${p.main}/${p.others.map((o) => o.script).join()}`);
+    assert.deepEqual(mains('\u0430b@example.com'), ['Latin/Cyrillic']);
+    assert.deepEqual(mains('b\u0430@example.com'), ['Latin/Cyrillic']);
+    assert.deepEqual(mains('\u0430\u0431c@example.com'), ['Cyrillic/Latin']);
+    assert.deepEqual(mains('c\u0430\u0431@example.com'), ['Cyrillic/Latin']);
+    assert.deepEqual(mains('\u03b1\u0430@example.com'), ['Greek/Cyrillic'], 'no Latin in the tie: the first script seen');
+  });
+
+  it('names five letters of a script and marks the rest with an ellipsis', () => {
+    const five = '\u0430\u0431\u0432\u0433\u0434';
+    assert.equal(
+      lookalikeWarning(`abcdefghij${five}@example.com`),
+      `abcdefghij${five}@example.com contains Cyrillic letters (\u0430 U+0430, \u0431 U+0431, \u0432 U+0432, \u0433 U+0433, \u0434 U+0434) that look like Latin ones.`,
+    );
+    assert.match(lookalikeWarning(`abcdefghij${five}\u0435@example.com`) ?? '', /\u0434 U\+0434, …\) that look like Latin ones\.$/);
+  });
+
+  it('judges the address after its last @, and not one that starts with @', () => {
+    assert.deepEqual(mixedScriptParts('a@b@ex\u0430mple.com').map((p) => p.part), ['ex\u0430mple']);
+    assert.deepEqual(mixedScriptParts('@ex\u0430mple.com'), []);
+    assert.deepEqual(mixedScriptParts('\u0430@ex\u0430mple.com').map((p) => p.part), ['ex\u0430mple'], 'a one-letter local part mixes nothing');
+  });
 });

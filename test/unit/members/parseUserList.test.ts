@@ -64,6 +64,57 @@ describe('parsing a list of people', () => {
     });
   });
 
+  describe('references in other spellings', () => {
+    it('decodes a mailto: link, and keeps one that does not decode as it is', () => {
+      assert.deepEqual(parseUserList('mailto:a%2Bb@example.com').refs, ['a+b@example.com']);
+      assert.deepEqual(parseUserList('<mailto:ada%40example.com>').refs, ['ada@example.com']);
+      const broken = parseUserList('mailto:a%E0%A4@example.com');
+      assert.deepEqual([...broken.refs, ...broken.invalid.map((i) => i.input)], ['a%E0%A4@example.com']);
+    });
+
+    it('reads "me" in any case, and ids as they are', () => {
+      assert.deepEqual(parseUserList('ME 12345 Me').refs, ['me', '12345']);
+      assert.deepEqual(parseUserList('ME, Ada <ada@example.com>').people, [{ ref: 'me' }, { ref: 'ada@example.com', name: 'Ada' }], '"ME" before a comma is an entry, not a name');
+    });
+
+    it('trims what a mailto: link decodes to, and never reads its query as the address', () => {
+      assert.deepEqual(parseUserList('mailto:%20ada@example.com%20').refs, ['ada@example.com']);
+      const empty = parseUserList('mailto:?to=ada@example.com');
+      assert.deepEqual(empty.refs, []);
+      assert.ok(!empty.invalid.some((i) => i.input.includes('to=')), JSON.stringify(empty.invalid));
+    });
+
+    it('drops a display name with nothing visible in it', () => {
+      assert.deepEqual(parseUserList('"\u202e" <ada@example.com>').people, [{ ref: 'ada@example.com' }]);
+    });
+
+    it('takes a quoted word before a comma as part of a name, even one that looks like an id', () => {
+      assert.deepEqual(parseUserList('"123", Ada <ada@example.com>').people, [{ ref: 'ada@example.com', name: '123, Ada' }]);
+      assert.deepEqual(parseUserList('123 me, Ada <ada@example.com>').people, [{ ref: '123' }, { ref: 'me' }, { ref: 'ada@example.com', name: 'Ada' }]);
+    });
+
+    it('refuses the words of a name that no address follows, each on its own, commas left out', () => {
+      const parsed = parseUserList('Ada Lovelace\nada@example.com');
+      assert.deepEqual(parsed.refs, ['ada@example.com']);
+      assert.deepEqual(parsed.invalid.map((i) => i.input), ['Ada', 'Lovelace']);
+      assert.deepEqual(parseUserList('Lovelace, Ada\nada@example.com').invalid.map((i) => i.input), ['Lovelace', 'Ada']);
+    });
+
+    it('keeps entries in the order given and names to their own line', () => {
+      assert.deepEqual(parseUserList('123 ada@example.com').refs, ['123', 'ada@example.com']);
+      assert.deepEqual(parseUserList('Ada\nBob <bob@example.com>').people, [{ ref: 'bob@example.com', name: 'Bob' }]);
+      assert.deepEqual(parseUserList('" Ada " <ada@example.com>').people, [{ ref: 'ada@example.com', name: 'Ada' }]);
+    });
+
+    it('starts every entry afresh after a name and address', () => {
+      assert.deepEqual(parseUserList('Ada <ada@example.com>, 123, Bob <bob@example.com>').people, [
+        { ref: 'ada@example.com', name: 'Ada' },
+        { ref: '123' },
+        { ref: 'bob@example.com', name: 'Bob' },
+      ]);
+    });
+  });
+
   it('reports each bad entry with a reason and keeps the good ones', () => {
     const parsed = parseUserList('good@acme.test bad@ nobody');
     assert.deepEqual(parsed.refs, ['good@acme.test']);
@@ -91,10 +142,24 @@ describe('parsing a list of people', () => {
     assert.match(parsed.invalid.at(-1)!.message, /At most 500/);
   });
 
+  it('lists fifty refusals without a count of more', () => {
+    assert.equal(parseUserList(Array.from({ length: 50 }, (_, i) => `nobody${i}`).join(' ')).invalid.length, 50);
+  });
+
   it('lists at most 50 refusals, and counts the rest', () => {
     const parsed = parseUserList(Array.from({ length: 80 }, (_, i) => `nobody${i}`).join(' '));
     assert.equal(parsed.invalid.length, 51);
     assert.match(parsed.invalid.at(-1)!.message, /^30 more entries are not valid either\.$/);
+  });
+
+  it('counts a single refusal past the fifty, and says how many people were cut', () => {
+    const parsed = parseUserList(Array.from({ length: 51 }, (_, i) => `nobody${i}`).join(' '));
+    assert.equal(parsed.invalid.length, 51);
+    assert.deepEqual(parsed.invalid.at(-1), { input: '1 more', message: '1 more entry is not valid either.' });
+    const many = parseUserList(Array.from({ length: 503 }, (_, i) => `p${i}@acme.test`).join(','));
+    assert.deepEqual(many.invalid, [{ input: '3 more', message: 'At most 500 people at once.' }]);
+    assert.equal(many.refs.at(-1), 'p499@acme.test', 'the first 500 are kept');
+    assert.equal(parseUserList(Array.from({ length: 500 }, (_, i) => `p${i}@acme.test`).join(',')).invalid.length, 0);
   });
 
   describe('in time linear in the input (it runs on every keystroke)', function () {
