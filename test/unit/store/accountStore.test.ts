@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../../src/asana/logger';
 import { AccountStore } from '../../../src/store/accountStore';
 import { SnapshotFiles } from '../../../src/store/snapshotFiles';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { removeFolder } from '../../helpers/removeFolder';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
@@ -36,7 +37,7 @@ describe('AccountStore (against the emulator)', function () {
   afterEach(async () => {
     for (const s of stores.splice(0)) s.dispose();
     for (const c of clients.splice(0)) await c.dispose();
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await removeFolder(root);
   });
 
   function open(opts: { token?: string; snapshots?: boolean; logger?: Logger } = {}): AccountStore {

@@ -12,6 +12,7 @@ import type { Logger } from '../../../src/asana/logger';
 import { AccountStore, type WorkspacesState } from '../../../src/store/accountStore';
 import { SnapshotFiles } from '../../../src/store/snapshotFiles';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { removeFolder } from '../../helpers/removeFolder';
 
 const WORKSPACES = 'GET /workspaces';
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
@@ -45,7 +46,7 @@ describe('AccountStore workspaces (against the emulator)', function () {
   afterEach(async () => {
     for (const s of stores.splice(0)) s.dispose();
     for (const c of clients.splice(0)) await c.dispose();
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await removeFolder(root);
   });
 
   function client(token = emu.tokens.admin): AsanaClient {

@@ -11,6 +11,7 @@ import { changeCount } from '../../../src/store/rosterChanges';
 import { SnapshotFiles } from '../../../src/store/snapshotFiles';
 import type { WorkspaceMembers } from '../../../src/store/workspaceMembers';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { removeFolder } from '../../helpers/removeFolder';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
@@ -33,7 +34,7 @@ describe('Roster history (changes since the last look, former members)', functio
     for (const s of stores.splice(0)) s.dispose();
     for (const c of clients.splice(0)) await c.dispose();
     await new Promise((r) => setTimeout(r, 50));
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    await removeFolder(root);
   });
 
   function open(opts: { snapshots?: boolean } = {}): AccountStore {

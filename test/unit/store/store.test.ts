@@ -7,6 +7,7 @@ import { AsanaClient } from '../../../src/asana/client';
 import { silentLogger } from '../../../src/asana/logger';
 import { Store } from '../../../src/store/store';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { removeFolder } from '../../helpers/removeFolder';
 
 describe('Store (against the emulator)', function () {
   this.timeout(30_000);
@@ -24,7 +25,7 @@ describe('Store (against the emulator)', function () {
   });
   afterEach(async () => {
     await client.dispose();
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await removeFolder(root);
   });
 
   const folders = () => (fs.existsSync(path.join(root, 'snapshots')) ? fs.readdirSync(path.join(root, 'snapshots')) : []);

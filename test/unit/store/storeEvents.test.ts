@@ -13,6 +13,7 @@ import type { AccountStore } from '../../../src/store/accountStore';
 import { snapshotFolder } from '../../../src/store/snapshotFiles';
 import { Store } from '../../../src/store/store';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { removeFolder } from '../../helpers/removeFolder';
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -36,7 +37,7 @@ describe('Store events and storage (against the emulator)', function () {
   });
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.dispose();
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await removeFolder(root);
   });
 
   function connection(token = emu.tokens.admin) {

@@ -15,6 +15,7 @@ import type { MembersSnapshot } from '../../../src/store/snapshotCodec';
 import { SnapshotFiles, type SnapshotStorage } from '../../../src/store/snapshotFiles';
 import { WorkspaceMembers, type MembersChange } from '../../../src/store/workspaceMembers';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { removeFolder } from '../../helpers/removeFolder';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 const USERS = 'GET /users';
@@ -73,7 +74,7 @@ describe('WorkspaceMembers (against the emulator)', function () {
     // A write that began before the dispose still lands: let it, before the folder goes.
     for (const f of storages.splice(0)) await f.written.catch(() => undefined);
     for (const c of clients.splice(0)) await c.dispose();
-    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await removeFolder(root);
   });
 
   function client(token = emu.tokens.admin): AsanaClient {
