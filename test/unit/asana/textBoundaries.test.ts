@@ -21,6 +21,7 @@ describe('redact', () => {
   it('takes out bearer values and Authorization values, keeping what surrounds them', () => {
     assert.equal(redact('sent Bearer abc.def-123, then'), 'sent Bearer [redacted], then');
     assert.equal(redact('BEARER\tq1w2e3'), 'BEARER\t[redacted]');
+    assert.equal(redact('Bearer   spaced-out'), 'Bearer   [redacted]');
     assert.equal(redact('{"Authorization": "Basic dXNlcjpw", "x": 1}'), '{"Authorization": "[redacted]", "x": 1}');
     assert.equal(redact('authorization=tok123\nnext line'), 'authorization=[redacted]\nnext line');
     assert.equal(redact('Authorization: Bearer abc'), 'Authorization: [redacted]');

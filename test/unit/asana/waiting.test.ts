@@ -8,7 +8,9 @@ import { anySignal, backoffMs, Deadline, sleep } from '../../../src/asana/timing
 
 describe('Semaphore edges', () => {
   it('refuses a capacity that is not a positive whole number', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) assert.throws(() => new Semaphore(bad), RangeError, String(bad));
+    for (const bad of [0, -1, 1.5, Number.NaN]) {
+      assert.throws(() => new Semaphore(bad), (e: unknown) => e instanceof RangeError && e.message === 'capacity must be a positive integer', String(bad));
+    }
     assert.equal(new Semaphore(1).capacity, 1);
   });
 
