@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { AsanaClient, type AsanaClientOptions } from '../../../src/asana/client';
-import { BadRequestError, CancelledError, InvalidInputError, type AsanaError } from '../../../src/asana/errors';
+import { BadRequestError, CancelledError, InvalidInputError, InvalidResponseError, type AsanaError } from '../../../src/asana/errors';
 import { collect } from '../../../src/asana/pagination';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { RecordingLogger } from '../../helpers/recordingLogger';
@@ -86,6 +86,26 @@ describe('AsanaClient listing rules', function () {
       log.lines.filter((l) => l.startsWith('warn ')),
       [`warn /workspaces/${acme}/workspace_memberships: pagination offset refused (Asana rejected the request. offset: expired.); restarting the listing once.`],
     );
+  });
+
+  it('stops at the page limit with an error naming next_page', async () => {
+    const e = await failure(collect(client({ maxListingPages: 2 }).workspaceMembershipPages(acme, { pageSize: 10 })));
+    assert.ok(e instanceof InvalidResponseError, String(e));
+    assert.equal(e.message, 'Asana kept sending more pages (2 so far, of 10 records each), more than any workspace has, so the listing stopped.');
+    assert.equal(e.field, 'next_page');
+    assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${acme}/workspace_memberships` });
+    assert.equal(emu.counters.byRoute[MEMBERSHIPS], 2);
+  });
+
+  it('a caller that stops after the first page ends the page asked ahead before it is answered', async () => {
+    emu.faults.add({ route: MEMBERSHIPS, kind: 'latency', latencyMs: 300, after: 1 });
+    for await (const page of client().workspaceMembershipPages(acme, { pageSize: 10 })) {
+      assert.equal(page.length, 10);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const answered = log.lines.filter((l) => l.includes('/workspace_memberships?') && l.includes(' → '));
+    assert.equal(answered.length, 1, log.text);
   });
 
   it('a listing the caller cancels ends as cancelled, not as out of time', async () => {

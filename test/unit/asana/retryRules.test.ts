@@ -108,6 +108,7 @@ describe('AsanaClient retry rules', function () {
       assert.ok(e instanceof TimeoutError, String(e));
       assert.equal(e.message, `Asana did not answer within 1 s (GET /workspaces/${acme}). Check your connection and try again.`);
       assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${acme}` });
+      assert.equal(emu.counters.byRoute[WORKSPACE], 3, 'two requests above, then one with no retries allowed');
     });
 
     it('does not repeat a refusal: a 4xx is answered once', async () => {
@@ -193,6 +194,11 @@ describe('AsanaClient retry rules', function () {
         `POST /workspaces/${acme}/addUser: network error, retrying in 1 ms (retry 1).`,
         `POST /workspaces/${acme}/addUser: network error, retrying in 1 ms (retry 2).`,
       ]);
+      const failures = log.lines.filter((l) => l.startsWith('debug '));
+      assert.equal(failures.length, 3);
+      for (const line of failures) {
+        assert.match(line, new RegExp(`^debug POST /api/1\\.0/workspaces/${acme}/addUser\\?opt_fields=name,email failed after \\d+ ms: .*ECONNREFUSED`));
+      }
     });
 
     it('a 2xx to a write with an unreadable answer says the change was made', async () => {
@@ -208,6 +214,15 @@ describe('AsanaClient retry rules', function () {
       );
       assert.equal(emu.counters.byRoute[ADD], 1);
       assert.ok(emu.state.userByEmail('unreadable@acme.test'), 'the write landed');
+    });
+
+    it('a cut-off answer to a write keeps the parse failure as its cause', async () => {
+      emu.faults.add({ route: ADD, kind: 'malformed-json' });
+      const e = await failure(client().addUser(acme, 'cutoff@acme.test'));
+      assert.ok(e instanceof InvalidResponseError, String(e));
+      assert.equal(e.field, '');
+      assert.ok(e.cause instanceof SyntaxError, String(e.cause));
+      assert.match(e.message, /not valid JSON .*Asana accepted the change/);
     });
 
     it('an unreadable answer to a read does not claim a change', async () => {
