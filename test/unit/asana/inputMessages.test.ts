@@ -41,6 +41,40 @@ describe('input refusals', () => {
     assert.equal(refusal(() => requireUserRef('bob@')).message, '"bob@" is not a valid email address.');
   });
 
+  it('refuse a separator or an invisible character anywhere in an address', () => {
+    for (const c of [' ', '@', '<', '>', '(', ')', '[', ']', '\\', ',', ';', ':', '"', '\u0007', '\u200b']) {
+      for (const address of [`a${c}b@acme.test`, `ab@ac${c}me.test`, `ab@acme.te${c}st`]) {
+        assert.equal(isEmail(address), false, JSON.stringify(address));
+      }
+    }
+    for (const address of ['a@.acme.test', 'a@acme.test.', 'a@acme.t.', '@', 'a@acme', 'xa@b.co\n', '\na@b.co']) {
+      assert.equal(isEmail(address), false, JSON.stringify(address));
+    }
+    assert.ok(isEmail('a.b@acme.test'));
+    assert.ok(isEmail('a@x.y.acme.test'));
+  });
+
+  it('bound each part of an address: 64 before the @, 63 a label, 2 to 63 the last', () => {
+    assert.ok(isEmail(`${'a'.repeat(64)}@acme.test`));
+    assert.ok(isEmail(`a@${'b'.repeat(63)}.test`));
+    assert.equal(isEmail(`a@${'b'.repeat(64)}.test`), false);
+    assert.ok(isEmail('a@acme.te'));
+    assert.ok(isEmail(`a@acme.${'t'.repeat(63)}`));
+    assert.equal(isEmail(`a@acme.${'t'.repeat(64)}`), false);
+  });
+
+  it('take gids of 1 to 32 digits only', () => {
+    assert.equal(requireGid('1'.repeat(32), 'workspace'), '1'.repeat(32));
+    for (const bad of ['1'.repeat(33), 'x1', '1x', '1 2', '']) assert.throws(() => requireGid(bad, 'workspace'), InvalidInputError, bad);
+  });
+
+  it('show line and paragraph separators and lone surrogates as escapes', () => {
+    assert.equal(
+      refusal(() => requireGid('a\u2028b\u2029c\ud800', 'workspace')).message,
+      'workspace must be an Asana id made of digits; got "a\\u2028b\\u2029c\\ud800".',
+    );
+  });
+
   it('bound an address at 254 characters', () => {
     const at254 = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
     assert.equal(at254.length, 254);
