@@ -104,7 +104,8 @@ export class Requester {
       try {
         res = await this.attempt(url, call.method, body, isRead, info, call.signal, deadline);
       } catch (e) {
-        if (e instanceof CancelledError || e instanceof TimeoutError || !(e instanceof NetworkError)) {
+        // Only a failed connection may be repeated as such; a timed-out read has its own rule here.
+        if (!(e instanceof NetworkError)) {
           if (e instanceof TimeoutError && isRead && serverRetries < this.opts.maxReadRetries) {
             await this.backoff(serverRetries++, info, e, call.signal, deadline);
             continue;
