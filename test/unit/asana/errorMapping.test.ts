@@ -5,8 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as z from 'zod/mini';
+import type {
+  AsanaError} from '../../../src/asana/errors';
 import {
-  AsanaError,
   BadRequestError,
   CancelledError,
   ForbiddenError,

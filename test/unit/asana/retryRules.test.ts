@@ -21,7 +21,6 @@ import {
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { RecordingLogger } from '../../helpers/recordingLogger';
 
-const WORKSPACES = 'GET /workspaces';
 const WORKSPACE = 'GET /workspaces/{workspace_gid}';
 const RENAME = 'PUT /workspaces/{workspace_gid}';
 const ADD = 'POST /workspaces/{workspace_gid}/addUser';
