@@ -133,7 +133,8 @@ export class RosterHistory {
   private loadFormer(): Promise<void> {
     return (this.loadedFormer ??= (async () => {
       const kept = await this.storage?.readFormer(this.workspace()).catch(() => undefined);
-      for (const f of kept?.former ?? []) if (!this.formerByUser.has(f.userGid)) this.formerByUser.set(f.userGid, f);
+      // Every change to the former members waits for this load, so nothing is learned before it.
+      for (const f of kept?.former ?? []) this.formerByUser.set(f.userGid, f);
     })());
   }
 
