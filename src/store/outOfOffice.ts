@@ -12,17 +12,20 @@ const KEEP_MS = 5 * 60_000;
 export class OutOfOffice {
   private readonly known = new Map<string, { readonly at: number; readonly entries: Promise<OooEntry[]> }>();
 
-  constructor(private readonly client: AsanaClient) {}
+  constructor(
+    private readonly client: AsanaClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Current and coming entries (those ending today or later), soonest first. */
+  /** Current and coming entries (those ending today or later: Asana's `start_date` filter), soonest first. */
   entries(workspaceGid: string, userGid: string, today: string = new Date().toISOString().slice(0, 10)): Promise<OooEntry[]> {
     const key = `${workspaceGid}:${userGid}`;
     const kept = this.known.get(key);
-    if (kept && Date.now() - kept.at < KEEP_MS) return kept.entries;
+    if (kept && this.now() - kept.at < KEEP_MS) return kept.entries;
     const entries = collect(this.client.oooEntryPages(userGid, workspaceGid, { from: today })).then((list) =>
-      list.filter((e) => (e.end_date ?? e.start_date) >= today).sort((a, b) => a.start_date.localeCompare(b.start_date)),
+      list.sort((a, b) => a.start_date.localeCompare(b.start_date)),
     );
-    this.known.set(key, { at: Date.now(), entries });
+    this.known.set(key, { at: this.now(), entries });
     entries.catch(() => this.known.delete(key));
     return entries;
   }

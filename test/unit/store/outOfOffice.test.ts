@@ -50,6 +50,25 @@ describe('Out of office (/ooo_entries)', function () {
     assert.equal(emu.counters.byRoute[OOO] ?? 0, 0, 'kept');
   });
 
+  it('keeps each person\'s entries apart, for five minutes exactly', async () => {
+    let now = 1_000_000;
+    const ooo = new OutOfOffice(client, () => now);
+    const today = todayUtc();
+    const other = emu.state.seedInfo.oooUserGids.find((u) => u !== me() && emu.state.oooEntriesOf(acme(), u).some((e) => e.end_date >= today))!;
+    assert.ok(other, 'the seed has someone else with entries in Acme Corp');
+    const mine = await ooo.entries(acme(), me(), today);
+    const theirs = await ooo.entries(acme(), other, today);
+    assert.notDeepEqual(theirs.map((e) => e.gid), mine.map((e) => e.gid), 'not the first person\'s entries');
+    assert.ok(theirs.length > 0);
+    emu.counters.reset();
+    now += 5 * 60_000 - 1;
+    await ooo.entries(acme(), me(), today);
+    assert.equal(emu.counters.byRoute[OOO] ?? 0, 0, 'still kept just before five minutes');
+    now += 1;
+    await ooo.entries(acme(), me(), today);
+    assert.equal(emu.counters.byRoute[OOO], 1, 'asked again at five minutes');
+  });
+
   it('does not keep a failure: the next hover asks again', async () => {
     const ooo = new OutOfOffice(client);
     emu.faults.add({ route: OOO, kind: 'status', status: 403, times: 1 });
