@@ -52,7 +52,7 @@ export function decodeFormer(text: string, owner: SnapshotOwner, workspace: { gi
       !isStringOrNull(row[3]) ||
       !Number.isInteger(row[4]) ||
       GROUP_CODES[row[4] as number] === undefined ||
-      typeof row[5] !== 'number' ||
+      // Not a number is not finite either.
       !Number.isFinite(row[5]) ||
       row[5] <= 0
     ) {
