@@ -34,6 +34,15 @@ describe('compareRosters', () => {
     assert.deepEqual([changes.since, changes.until], [1, 2]);
   });
 
+  it('lists role changes in name order too, and namesakes by user', () => {
+    const before = rosterOf([membership('10', '1', 'Zed'), membership('11', '3', 'Amy'), membership('12', '2', 'Amy')], emails);
+    const after = rosterOf([membership('10', '1', 'Zed', { is_admin: true }), membership('11', '3', 'Amy', { is_guest: true }), membership('12', '2', 'Amy', { is_view_only: true })], emails);
+    assert.deepEqual(
+      compareRosters(before, after, 1, 2).roleChanged.map((c) => [c.person.name, c.person.userGid]),
+      [['Amy', '2'], ['Amy', '3'], ['Zed', '1']],
+    );
+  });
+
   it('takes a person removed and added back (an old inactive membership and a new one) as still there, once', () => {
     const before = rosterOf([membership('10', '1', 'Ada')], emails);
     const after = rosterOf([membership('10', '1', 'Ada', { is_active: false }), membership('20', '1', 'Ada')], emails);
