@@ -1,40 +1,36 @@
-/** The sign-in flow: ask for a personal access token, check it with Asana, then store it. */
-import * as vscode from 'vscode';
+/**
+ * The sign-in flow: ask for a personal access token and check it with Asana before storing it. A
+ * token Asana refuses keeps the box open with the reason, so the person pastes the right one there.
+ */
 import { isAsanaError } from '../asana/errors';
+import type { CheckResult } from '../ui/checkedInputBox';
 import type { Ui } from '../ui/ui';
 import type { Session, SignedIn } from './session';
 
 const TOKEN_HELP_URL = 'https://app.asana.com/0/my-apps';
 
+type Me = Awaited<ReturnType<SignedIn['client']['getMe']>>;
+
 export async function promptSignIn(session: Session, ui: Ui): Promise<SignedIn | undefined> {
-  let value = '';
-  for (;;) {
-    const token = await ui.showInputBox({
+  const checked = await ui.showCheckedInputBox(
+    {
       title: 'Sign in to Asana',
       prompt: `Paste a personal access token (Asana: My settings → Apps → Developer console, ${TOKEN_HELP_URL}). It is kept in VS Code's secret storage.`,
       placeHolder: 'Personal access token',
       password: true,
-      ignoreFocusOut: true,
-      value,
-      validateInput: (text) => {
+      validate: (text) => {
         const t = text.trim();
         if (t === '') return 'Paste your token to continue.';
         if (/\s/.test(t)) return 'A token has no spaces or line breaks.';
         return undefined;
       },
-    });
-    if (token === undefined) return undefined;
-    value = token;
-    const result = await checkToken(session, token.trim());
-    if (result.ok) return session.signIn(token.trim(), result.me);
-    const again = await ui.showErrorMessage(result.message, 'Try Again');
-    if (again !== 'Try Again') return undefined;
-  }
+    },
+    (text) => checkToken(session, text.trim()),
+  );
+  return checked && session.signIn(checked.token, checked.me);
 }
 
-type Check = { ok: true; me: Awaited<ReturnType<SignedIn['client']['getMe']>> } | { ok: false; message: string };
-
-async function checkToken(session: Session, token: string): Promise<Check> {
+async function checkToken(session: Session, token: string): Promise<CheckResult<{ token: string; me: Me }>> {
   let client;
   try {
     client = session.createClient(token);
@@ -42,11 +38,7 @@ async function checkToken(session: Session, token: string): Promise<Check> {
     return { ok: false, message: messageOf(e) };
   }
   try {
-    const me = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Checking the token with Asana…' },
-      () => client.getMe(),
-    );
-    return { ok: true, me };
+    return { ok: true, value: { token, me: await client.getMe() } };
   } catch (e) {
     if (isAsanaError(e) && e.kind === 'unauthorized') {
       return { ok: false, message: 'Asana did not accept this token. Check that you copied all of it and that it has not been revoked. Nothing was stored.' };

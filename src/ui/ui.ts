@@ -5,6 +5,7 @@
  * imports this type runs in plain Node (the flows in src/flows/ are tested there).
  */
 import type * as vscode from 'vscode';
+import type { CheckedInputOptions, CheckResult } from './checkedInputBox';
 
 export interface ProgressReport {
   report(value: { message?: string; increment?: number }): void;
@@ -14,6 +15,8 @@ export interface Ui
   extends Pick<typeof vscode.window, 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'createQuickPick'> {
   /** A cancellable progress notification around `task`; cancelling aborts the signal. */
   withNotificationProgress<T>(title: string, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** An input box that stays open, with the reason, until `check` accepts the answer or the person leaves (undefined). */
+  showCheckedInputBox<T>(options: CheckedInputOptions, check: (text: string) => Promise<CheckResult<T>>): Promise<T | undefined>;
   /** Shows the extension's log (the "Show Log" / "Show Details" actions). */
   showLog(): void;
 }

@@ -1,5 +1,6 @@
 /** The UI seam as VS Code provides it. */
 import * as vscode from 'vscode';
+import { showCheckedInputBox } from './checkedInputBox';
 import type { Ui } from './ui';
 
 export function vscodeUi(showLog: () => void): Ui {
@@ -11,6 +12,7 @@ export function vscodeUi(showLog: () => void): Ui {
     showWarningMessage: w.showWarningMessage.bind(w),
     showErrorMessage: w.showErrorMessage.bind(w),
     createQuickPick: w.createQuickPick.bind(w),
+    showCheckedInputBox,
     withNotificationProgress: (title, task) =>
       Promise.resolve(
         w.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {

@@ -195,7 +195,7 @@ describe('Security: the token stays in SecretStorage', function () {
     const places: Array<[string, string]> = [];
     for (const line of api.logger.recent) places.push(['log', line]);
     for (const s of ui.shown) {
-      // The sign-in box is a password box; its own options never hold the token here (no "Try Again"), but say so if they did.
+      // The sign-in box is a password box; its options hold no value, but say so if they ever did.
       places.push([`${s.kind} text`, s.text], [`${s.kind} options`, JSON.stringify(s.options) ?? '']);
     }
     for (const t of await treeTexts()) places.push(['tree', t]);

@@ -37,25 +37,31 @@ describe('Sign-in', () => {
     assert.equal(api.viewState(), 'signedOut');
   });
 
-  it('refuses a wrong token with a clear message and stores nothing', async () => {
-    ui.answerInputs(emu.tokens.invalid).answerMessages(undefined);
+  it('refuses a wrong token in the box itself, with a clear message, and stores nothing', async () => {
+    ui.answerInputs(emu.tokens.invalid, undefined);
     await ui.command('asana.signIn');
-    const [error] = ui.messages('showErrorMessage');
-    assert.match(error ?? '', /did not accept this token/);
-    assert.match(error ?? '', /Nothing was stored/);
+    const refusals = ui.messages('showInputBox').filter((m) => m.startsWith('refused: '));
+    assert.deepEqual(refusals, [
+      'refused: Asana did not accept this token. Check that you copied all of it and that it has not been revoked. Nothing was stored.',
+    ]);
+    assert.deepEqual(ui.messages('showErrorMessage'), [], 'no notification: the reason stays in the box');
     assert.equal(api.session.signedIn, undefined);
     await api.session.restore();
     assert.equal(api.session.signedIn, undefined, 'nothing in secret storage');
   });
 
-  it('asks again after a wrong token when the person chooses Try Again', async () => {
-    ui.answerInputs(emu.tokens.invalid, emu.tokens.admin).answerMessages('Try Again');
+  it('takes the right token pasted into the same box after a wrong one', async () => {
+    ui.answerInputs(emu.tokens.invalid, '', emu.tokens.admin);
     await ui.command('asana.signIn');
     const me = emu.state.users.find((u) => u.gid === api.session.signedIn?.account.gid);
     assert.ok(me, 'signed in as a seeded user');
-    const input = ui.shown.find((s) => s.kind === 'showInputBox')?.options as vscode.InputBoxOptions;
+    assert.deepEqual(
+      ui.messages('showInputBox').filter((m) => /^(refused|validation): /.test(m)).map((m) => m.split(':')[0]),
+      ['refused', 'validation'],
+      'the wrong token refused by Asana, the empty box by the check as one types',
+    );
+    const input = ui.shown.find((s) => s.kind === 'showInputBox')?.options as { password?: boolean };
     assert.equal(input.password, true);
-    assert.equal(input.ignoreFocusOut, true);
   });
 
   it('validates the token with Asana, stores it in secret storage only, and shows who is signed in', async () => {

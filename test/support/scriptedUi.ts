@@ -5,6 +5,7 @@
  * tests use it in plain Node; the in-VS-Code suite extends it with a typeahead picker.
  */
 import type * as vscode from 'vscode';
+import type { CheckedInputOptions, CheckResult } from '../../src/ui/checkedInputBox';
 import type { ProgressReport, Ui } from '../../src/ui/ui';
 
 export type PromptKind = 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
@@ -100,6 +101,23 @@ export class ScriptedUi {
         this.shown.push({ kind: 'showInputBox', text: `validation: ${typeof problem === 'string' ? problem : problem.message}`, options });
       }
     };
+    // Like the real box: answers the check refuses stay in the box with the reason ("refused: …"), and the person types the next.
+    const showCheckedInputBox = async <T>(options: CheckedInputOptions, check: (text: string) => Promise<CheckResult<T>>): Promise<T | undefined> => {
+      this.shown.push({ kind: 'showInputBox', text: options.prompt, options });
+      for (;;) {
+        if (this.inputAnswers.length === 0) this.refuse(`checked input box: ${options.title}`);
+        const answer = this.inputAnswers.shift();
+        if (answer === undefined) return undefined;
+        const problem = options.validate?.(answer);
+        if (problem) {
+          this.shown.push({ kind: 'showInputBox', text: `validation: ${problem}`, options });
+          continue;
+        }
+        const result = await check(answer);
+        if (result.ok) return result.value;
+        this.shown.push({ kind: 'showInputBox', text: `refused: ${result.message}`, options });
+      }
+    };
     const message =
       (kind: PromptKind) =>
       async (text: string, ...rest: unknown[]): Promise<string | undefined> => {
@@ -134,6 +152,7 @@ export class ScriptedUi {
       showWarningMessage: message('showWarningMessage'),
       showErrorMessage: message('showErrorMessage'),
       createQuickPick: () => this.createQuickPick(),
+      showCheckedInputBox,
       withNotificationProgress,
       showLog: () => void this.logShown++,
     } as unknown as Ui;
