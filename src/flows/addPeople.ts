@@ -59,28 +59,45 @@ async function addRefs(ctx: AddPeopleContext, target: Workspace, refs: readonly 
   return outcomes;
 }
 
+type HowItem = { readonly label: string; readonly description?: string; readonly typed?: string };
+
 async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[]> {
   const { account, ui } = ctx;
   const others = (account.workspaces ?? []).filter((w) => w.gid !== target.gid);
-  let how = BY_EMAIL;
+  let how: HowItem = { label: BY_EMAIL };
   if (others.length > 0) {
-    const picked = await ui.showQuickPick([BY_EMAIL, FROM_WORKSPACE], {
+    const picked = await ui.pickOrType<HowItem>({
       title: `Add People to ${target.name}`,
-      placeHolder: 'How do you want to choose them?',
+      placeHolder: 'Type email addresses or user ids, or choose how to find people',
+      items: [{ label: BY_EMAIL }, { label: FROM_WORKSPACE }],
+      typed: (text) => {
+        const parsed = parseUserList(text);
+        const complete = parsed.refs.length > 0 && parsed.invalid.length === 0;
+        return { label: `Add ${text.trim()}`, description: complete ? undefined : 'not complete yet: Enter to correct it', typed: text };
+      },
     });
     if (!picked) throw new Dismissed();
     how = picked;
   }
-  if (how === FROM_WORKSPACE) {
+  if (how.label === FROM_WORKSPACE) {
     const source = await pickWorkspace(ctx, account, { title: 'Find someone in which workspace?', exclude: target.gid });
     if (!source) throw new Dismissed();
     const user = await ctx.pickPerson(source, `Add to ${target.name}: search ${source.name}`);
     return user ? [user.gid] : [];
   }
+  const typed = how.typed === undefined ? undefined : parseUserList(how.typed);
+  const refs = typed && typed.refs.length > 0 && typed.invalid.length === 0 ? typed.refs : await askEmails(ctx, target, how.typed);
+  return checkLookalikes(ctx, refs);
+}
+
+/** The box for addresses and ids, holding what was typed so far; checked as the person types. */
+async function askEmails(ctx: AddPeopleContext, target: Workspace, typed: string | undefined): Promise<string[]> {
+  const { ui } = ctx;
   const text = await ui.showInputBox({
     title: `Add People to ${target.name}`,
     prompt: 'Email addresses or user ids, separated by commas, spaces or new lines. Unknown addresses are invited.',
     placeHolder: 'ada@example.com, grace@example.com',
+    ...(typed === undefined ? {} : { value: typed }),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseUserList(value);
@@ -92,8 +109,13 @@ async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[
   if (text === undefined) throw new Dismissed();
   const parsed = parseUserList(text);
   if (parsed.invalid.length) throw new Error(parsed.invalid.map((i) => i.message).join(' '));
+  return parsed.refs;
+}
+
+async function checkLookalikes(ctx: AddPeopleContext, refs: string[]): Promise<string[]> {
+  const { ui } = ctx;
   // A look-alike letter (Cyrillic "а" for Latin "a") would invite a different person: ask first.
-  const lookalikes = parsed.refs.map(lookalikeWarning).filter((w): w is string => w !== undefined);
+  const lookalikes = refs.map(lookalikeWarning).filter((w): w is string => w !== undefined);
   if (lookalikes.length) {
     const choice = await ui.showWarningMessage(
       'Some addresses mix alphabets and may not be who you think.',
@@ -102,7 +124,7 @@ async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[
     );
     if (choice !== 'Add Anyway') throw new Dismissed();
   }
-  return parsed.refs;
+  return refs;
 }
 
 /** The active member a reference names, as far as the store knows. */

@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { CheckedInputOptions, CheckResult } from './checkedInputBox';
+import type { PickOrTypeOptions } from './pickOrType';
 
 export interface ProgressReport {
   report(value: { message?: string; increment?: number }): void;
@@ -17,6 +18,8 @@ export interface Ui
   withNotificationProgress<T>(title: string, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T>;
   /** An input box that stays open, with the reason, until `check` accepts the answer or the person leaves (undefined). */
   showCheckedInputBox<T>(options: CheckedInputOptions, check: (text: string) => Promise<CheckResult<T>>): Promise<T | undefined>;
+  /** A quick pick where typed text that matches no choice becomes a choice of its own. */
+  pickOrType<T extends vscode.QuickPickItem>(options: PickOrTypeOptions<T>): Promise<T | undefined>;
   /** Shows the extension's log (the "Show Log" / "Show Details" actions). */
   showLog(): void;
 }

@@ -1,6 +1,7 @@
 /** The UI seam as VS Code provides it. */
 import * as vscode from 'vscode';
 import { showCheckedInputBox } from './checkedInputBox';
+import { pickOrType } from './pickOrType';
 import type { Ui } from './ui';
 
 export function vscodeUi(showLog: () => void): Ui {
@@ -13,6 +14,7 @@ export function vscodeUi(showLog: () => void): Ui {
     showErrorMessage: w.showErrorMessage.bind(w),
     createQuickPick: w.createQuickPick.bind(w),
     showCheckedInputBox,
+    pickOrType,
     withNotificationProgress: (title, task) =>
       Promise.resolve(
         w.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {

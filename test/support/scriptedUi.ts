@@ -6,12 +6,19 @@
  */
 import type * as vscode from 'vscode';
 import type { CheckedInputOptions, CheckResult } from '../../src/ui/checkedInputBox';
+import type { PickOrTypeOptions } from '../../src/ui/pickOrType';
 import type { ProgressReport, Ui } from '../../src/ui/ui';
 
 export type PromptKind = 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
 
 type Matcher = string | ((item: vscode.QuickPickItem) => boolean);
-export type PickAnswer = Matcher | Matcher[] | undefined;
+/** Text typed into a quick pick and Enter pressed (only a pickOrType takes it). */
+export interface Typed {
+  readonly typed: string;
+}
+export type PickAnswer = Matcher | Matcher[] | Typed | undefined;
+
+const isTyped = (a: PickAnswer): a is Typed => typeof a === 'object' && a !== null && !Array.isArray(a);
 
 function matches(item: vscode.QuickPickItem, m: Matcher): boolean {
   return typeof m === 'string' ? item.label.includes(m) : m(item);
@@ -49,6 +56,12 @@ export class ScriptedUi {
   /** Queues quick-pick choices: a label fragment, a predicate, several for multi-select, undefined = Escape. */
   answerPicks(...answers: PickAnswer[]): this {
     this.pickAnswers.push(...answers);
+    return this;
+  }
+
+  /** Queues text typed into the next quick pick, then Enter. */
+  answerTyped(text: string): this {
+    this.pickAnswers.push({ typed: text });
     return this;
   }
 
@@ -101,6 +114,21 @@ export class ScriptedUi {
         this.shown.push({ kind: 'showInputBox', text: `validation: ${typeof problem === 'string' ? problem : problem.message}`, options });
       }
     };
+    const pickOrType = async <T extends vscode.QuickPickItem>(options: PickOrTypeOptions<T>): Promise<T | undefined> => {
+      this.pickedFrom.push([...options.items]);
+      this.shown.push({ kind: 'showQuickPick', text: options.title, options });
+      if (this.pickAnswers.length === 0) this.refuse(`quick pick: ${options.title}`);
+      const answer = this.pickAnswers.shift();
+      if (answer === undefined) return undefined;
+      if (!isTyped(answer)) {
+        const chosen = options.items.find((item) => (Array.isArray(answer) ? answer : [answer]).some((a) => matches(item, a)));
+        if (!chosen) throw new Error(`no quick-pick item matches ${String(answer)} in: ${options.items.map((i) => i.label).join(', ')}`);
+        return chosen;
+      }
+      const item = answer.typed.trim() === '' ? undefined : options.typed(answer.typed);
+      if (!item) throw new Error(`typed "${answer.typed}": the quick pick offers nothing for it`);
+      return item;
+    };
     // Like the real box: answers the check refuses stay in the box with the reason ("refused: …"), and the person types the next.
     const showCheckedInputBox = async <T>(options: CheckedInputOptions, check: (text: string) => Promise<CheckResult<T>>): Promise<T | undefined> => {
       this.shown.push({ kind: 'showInputBox', text: options.prompt, options });
@@ -135,6 +163,8 @@ export class ScriptedUi {
       if (this.pickAnswers.length === 0) this.refuse(`quick pick: ${options?.title ?? options?.placeHolder}`);
       const answer = this.pickAnswers.shift();
       if (answer === undefined) return undefined;
+      // Typing into a plain quick pick only filters it: Enter on an empty list does nothing.
+      if (isTyped(answer)) throw new Error(`typed "${answer.typed}" into a quick pick that takes no typed text: ${options?.title ?? ''}`);
       const chosen = items.filter((item) => (Array.isArray(answer) ? answer : [answer]).some((a) => matches(item, a)));
       const toOriginal = (item: vscode.QuickPickItem) => raw[items.indexOf(item)];
       if (options?.canPickMany) return chosen.map(toOriginal);
@@ -153,6 +183,7 @@ export class ScriptedUi {
       showErrorMessage: message('showErrorMessage'),
       createQuickPick: () => this.createQuickPick(),
       showCheckedInputBox,
+      pickOrType,
       withNotificationProgress,
       showLog: () => void this.logShown++,
     } as unknown as Ui;

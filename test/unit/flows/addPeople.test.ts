@@ -1,6 +1,7 @@
 // The decisions of "Add People" in plain Node, against the emulator.
 import * as assert from 'node:assert/strict';
-import { addBack, addPeople, type AddPeopleContext } from '../../../src/flows/addPeople';
+import { addBack, addPeople, BY_EMAIL, FROM_WORKSPACE, type AddPeopleContext } from '../../../src/flows/addPeople';
+import type { PickOrTypeOptions } from '../../../src/ui/pickOrType';
 import { Dismissed } from '../../../src/ui/dismissed';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { harness, type Harness } from './flowHarness';
@@ -37,6 +38,40 @@ describe('addPeople (the flow behind Add People)', function () {
     assert.equal(members.index.activeCount, before + 2);
     assert.equal(emu.counters.byRoute[ADD], 2);
     h.script.assertDone();
+  });
+
+  it('takes addresses typed straight into the first chooser, without another box', async () => {
+    const members = h.account.loadMembers(guild().gid)!;
+    await members.start();
+    h.script.answerTyped('typed.one@guild.test typed.two@guild.test');
+    const outcomes = await addPeople(ctx, guild());
+    assert.deepEqual(outcomes.map((o) => o.ok), [true, true]);
+    assert.equal(emu.counters.byRoute[ADD], 2);
+    assert.ok(members.index.userGidOfEmail('typed.two@guild.test'), 'the store shows the second one');
+    assert.equal(h.script.messages('showInputBox').length, 0, 'no address box');
+    assert.deepEqual(h.script.pickedFrom[0]!.map((i) => i.label), [BY_EMAIL, FROM_WORKSPACE]);
+    h.script.assertDone();
+  });
+
+  it('opens the address box holding an unfinished address typed into the first chooser, and checks it there', async () => {
+    h.script.answerTyped('half.typed@').answerInputs('half.typed@guild.test');
+    await addPeople(ctx, guild());
+    const box = h.script.shown.find((s) => s.kind === 'showInputBox')!.options as { value?: string; validateInput: (v: string) => unknown };
+    assert.equal(box.value, 'half.typed@', 'what was typed is kept');
+    assert.match(String(box.validateInput('half.typed@')), /half\.typed@/, 'and refused there, quoted');
+    assert.equal(emu.counters.byRoute[ADD], 1);
+    assert.ok(emu.state.userByEmail('half.typed@guild.test'));
+    h.script.assertDone();
+  });
+
+  it('offers the typed text as "Add …", saying when it is not complete', async () => {
+    h.script.answerPicks(undefined);
+    await assert.rejects(addPeople(ctx, guild()), Dismissed);
+    const chooser = h.script.shown[0]!.options as PickOrTypeOptions<{ label: string; description?: string }>;
+    assert.equal(chooser.placeHolder, 'Type email addresses or user ids, or choose how to find people');
+    assert.deepEqual(chooser.typed(' ada@guild.test, grace@guild.test '), { label: 'Add ada@guild.test, grace@guild.test', description: undefined, typed: ' ada@guild.test, grace@guild.test ' });
+    assert.equal(chooser.typed('ada@')!.description, 'not complete yet: Enter to correct it');
+    assert.equal(emu.counters.byRoute[ADD] ?? 0, 0);
   });
 
   it('warns about a look-alike address before sending, and sends nothing when cancelled', async () => {
