@@ -23,7 +23,7 @@ import { registerShowUserMemberships } from './commands/showUserMemberships';
 import { registerTreeCommands } from './commands/treeCommands';
 import { apiBaseUrl, onDidChangeApiBaseUrl, snapshotsEnabled } from './config';
 import { ChannelLogger } from './log/channelLogger';
-import { RecentUsers } from './search/recentUsers';
+import { RecentUsers, type RecentScope } from './search/recentUsers';
 import { registerUserCompletion } from './search/registerCompletion';
 import { Store } from './store/store';
 import { ViewMemory } from './tree/viewMemory';
@@ -106,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     registerOpenMembership(services),
     registerExportMembers(services),
     registerInsertUser(services),
-    registerCommand('asana.rememberUser', services, (workspaceGid: string, user: TypeaheadUser) => recent.add(workspaceGid, user)),
+    registerCommand('asana.rememberUser', services, (scope: RecentScope, user: TypeaheadUser) => recent.add(scope, user)),
     registerUserCompletion(services),
   );
 

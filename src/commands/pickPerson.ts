@@ -1,5 +1,6 @@
 import type { TypeaheadUser, Workspace } from '../asana/schemas';
 import { typeaheadDebounceMs } from '../config';
+import { recentPicks } from '../search/accountRecents';
 import { localPeople } from '../search/localPeople';
 import { pickUser } from '../search/userQuickPick';
 import type { AccountStore } from '../store/accountStore';
@@ -12,7 +13,7 @@ export function pickPerson(services: Services, account: AccountStore, workspace:
     workspaceGid: workspace.gid,
     workspaceName: workspace.name,
     debounceMs: typeaheadDebounceMs(),
-    recent: services.recent,
+    recent: recentPicks(services.recent, account, workspace.gid),
     local: localPeople(account, workspace.gid),
     emailOf: (gid) => account.membersOf(workspace.gid)?.index.emailOf(gid),
   });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { preferredWorkspace } from '../services';
 import { completionEnabled, completionLanguages, completionTrigger, insertFormat, insertTemplate, typeaheadDebounceMs } from '../config';
+import { recentPicks } from './accountRecents';
 import { localPeople } from './localPeople';
 import { UserCompletionProvider } from './userCompletionProvider';
 
@@ -23,7 +24,10 @@ export function registerUserCompletion(services: Services): vscode.Disposable {
           return account ? localPeople(account, workspaceGid) : () => undefined;
         },
         emailOf: (ws, user) => services.store.account?.membersOf(ws)?.index.emailOf(user),
-        recent: services.recent,
+        recent: (workspaceGid) => {
+          const account = services.store.account;
+          return account ? recentPicks(services.recent, account, workspaceGid) : undefined;
+        },
         format: () => ({ format: insertFormat(), template: insertTemplate() }),
         debounceMs: typeaheadDebounceMs,
       },

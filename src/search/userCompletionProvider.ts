@@ -9,7 +9,7 @@ import type { TypeaheadUser } from '../asana/schemas';
 import { formatUser, type InsertFormat } from '../members/formatUser';
 import { queryAt } from './mentionQuery';
 import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
-import type { RecentUsers } from './recentUsers';
+import type { RecentPicks } from './accountRecents';
 import { TypeaheadController } from './typeaheadController';
 
 export interface CompletionSource {
@@ -17,7 +17,7 @@ export interface CompletionSource {
   workspaceGid(): string | undefined;
   local(workspaceGid: string): LocalSearch;
   emailOf(workspaceGid: string, userGid: string): string | undefined;
-  readonly recent: RecentUsers;
+  recent(workspaceGid: string): RecentPicks | undefined;
   format(): { format: InsertFormat; template: string };
   debounceMs(): number;
 }
@@ -58,7 +58,7 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
    * would close the suggestion widget, and languages such as Markdown do not reopen it as you type.
    */
   private async firstPeople(client: AsanaClient, workspaceGid: string): Promise<Person[]> {
-    const recent = this.source.recent.list(workspaceGid);
+    const recent = this.source.recent(workspaceGid)?.list() ?? [];
     const cached = this.top?.workspaceGid === workspaceGid && this.top.client === client && Date.now() - this.top.at < 60_000 ? this.top.users : undefined;
     let top = cached;
     if (!top) {
@@ -81,7 +81,8 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
     item.range = range;
     item.filterText = `${this.trigger}${person.name} ${email ?? ''}`;
     item.detail = 'Asana';
-    item.command = { command: 'asana.rememberUser', title: 'Remember', arguments: [workspaceGid, { gid: person.gid, name: person.name }] };
+    const scope = this.source.recent(workspaceGid)?.scope;
+    if (scope) item.command = { command: 'asana.rememberUser', title: 'Remember', arguments: [scope, { gid: person.gid, name: person.name }] };
     return item;
   }
 

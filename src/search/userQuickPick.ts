@@ -8,7 +8,7 @@ import type { AsanaClient } from '../asana/client';
 import type { TypeaheadUser } from '../asana/schemas';
 import type { Ui } from '../ui/ui';
 import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
-import type { RecentUsers } from './recentUsers';
+import type { RecentPicks } from './accountRecents';
 import { TypeaheadController } from './typeaheadController';
 
 export interface UserPickOptions {
@@ -16,7 +16,7 @@ export interface UserPickOptions {
   readonly workspaceGid: string;
   readonly workspaceName: string;
   readonly debounceMs: number;
-  readonly recent: RecentUsers;
+  readonly recent: RecentPicks;
   readonly local: LocalSearch;
   /** Emails known to the store, for people Asana's typeahead found. */
   readonly emailOf?: (userGid: string) => string | undefined;
@@ -24,7 +24,12 @@ export interface UserPickOptions {
 }
 
 interface UserItem extends vscode.QuickPickItem {
-  readonly user: TypeaheadUser;
+  /** Absent on the row that says why there is nobody to pick. */
+  readonly user?: TypeaheadUser;
+}
+
+function note(label: string, icon: string): UserItem {
+  return { label, iconPath: new vscode.ThemeIcon(icon), alwaysShow: true };
 }
 
 export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Promise<TypeaheadUser | undefined> {
@@ -54,7 +59,7 @@ export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Pr
         user: { gid: person.gid, name: person.name },
       }));
     const showRecent = () => {
-      const recent = opts.recent.list(opts.workspaceGid);
+      const recent = opts.recent.list();
       quickPick.items = toItems(recent, true);
       quickPick.placeholder = recent.length ? 'Recent picks; type a name or email to search' : (opts.placeholder ?? 'Type a name or email to search');
     };
@@ -64,19 +69,19 @@ export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Pr
       busy: (busy) => (quickPick.busy = busy),
       results: (result) => {
         if (result.query === '') return showRecent();
-        quickPick.items = toItems(result.people, false);
-        if (result.people.length === 0 && !result.pending) quickPick.placeholder = `No one in ${opts.workspaceName} matches "${result.query}"`;
+        // The placeholder is hidden once something is typed: the row says it where the answers would be.
+        quickPick.items =
+          result.people.length === 0 && !result.pending ? [note(`No one in ${opts.workspaceName} matches "${result.query.trim()}"`, 'search-stop')] : toItems(result.people, false);
       },
       error: (error) => {
-        quickPick.items = [];
-        quickPick.placeholder = `Search failed: ${error.message}`;
+        quickPick.items = [note(`Search failed: ${error.message}`, 'error')];
       },
     });
     quickPick.onDidChangeValue((value) => search.setQuery(value));
     quickPick.onDidAccept(() => {
       const picked = quickPick.selectedItems[0]?.user;
       if (!picked) return;
-      void opts.recent.add(opts.workspaceGid, picked);
+      void opts.recent.add(picked);
       finish(picked);
     });
     quickPick.onDidHide(() => finish(undefined));

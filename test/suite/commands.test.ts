@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { MemberNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
+import { recentScope } from '../../src/search/accountRecents';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { isMember, isWorkspace, loadedMembers as membersOf, memberRows, selectInTree } from './support/nodes';
@@ -236,7 +237,48 @@ describe('Member management commands', function () {
       const selected = api.treeView.selection[0];
       assert.ok(isMember(selected), 'a member is selected');
       assert.equal(selected.membership.user.gid, target.gid);
-      assert.ok(api.recent.list(acme.gid).some((u) => u.gid === target.gid), 'remembered as a recent pick');
+      assert.ok(api.recent.list(recentScope(api.store.account!, acme.gid)).some((u) => u.gid === target.gid), 'remembered as a recent pick');
+    });
+
+    it('says "No one … matches" in the list itself when nobody does, and Enter there picks nobody', async () => {
+      const acme = await workspaceNode('Acme Corp');
+      await selectInTree(api, acme);
+      let rows: string[] = [];
+      ui.onTypeahead(async (pick) => {
+        await pick.type('zzqx nobody', 5);
+        await waitFor('the answer', () => !pick.busy && pick.items.length > 0 && !pick.items.some((i) => i.label === 'zzqx nobody'));
+        rows = pick.items.map((i) => i.label);
+        pick.choose('No one');
+        assert.equal(pick.disposed, false, 'Enter on the note keeps the box open');
+        pick.hide();
+      });
+      await ui.command('asana.findUser');
+      assert.deepEqual(rows, ['No one in Acme Corp matches "zzqx nobody"']);
+    });
+
+    it('offers the recent picks of this account on this server only, without people no longer members', async () => {
+      const acme = await workspaceNode('Acme Corp');
+      const account = api.store.account!;
+      const active = emu.state.membershipsOf(acme.gid, { activeOnly: true }).map((m) => emu.state.user(m.user)!);
+      const [kept, removed, otherServers] = [active[5]!, active[6]!, active[7]!];
+      const here = recentScope(account, acme.gid);
+      await api.recent.add(here, { gid: kept.gid, name: kept.name });
+      await api.recent.add(here, { gid: removed.gid, name: removed.name });
+      // The same ids elsewhere mean other people: another server, another account.
+      await api.recent.add({ ...here, apiBaseUrl: 'https://app.asana.com/api/1.0/' }, { gid: otherServers.gid, name: 'Someone Else' });
+      await api.recent.add({ ...here, accountGid: '999999' }, { gid: otherServers.gid, name: 'Someone Else' });
+      emu.changeRoster({ workspace: acme.gid, remove: [removed.gid] });
+      await account.loadMembers(acme.gid)!.start();
+      await waitFor('members loaded', () => account.membersOf(acme.gid)?.complete === true);
+      await selectInTree(api, acme);
+      let recentRows: string[] = [];
+      ui.onTypeahead(async (pick) => {
+        await waitFor('recent picks', () => pick.items.length > 0);
+        recentRows = pick.items.map((i) => i.label);
+        pick.hide();
+      });
+      await ui.command('asana.findUser');
+      assert.deepEqual(recentRows, [kept.name], 'only the member still there, picked as this account on this server');
     });
 
     it('shows all memberships of a person, inactive ones included, with dates', async () => {

@@ -1,0 +1,31 @@
+/** An account's recent picks in a workspace, as far as the store knows still members there. */
+import type { TypeaheadUser } from '../asana/schemas';
+import type { AccountStore } from '../store/accountStore';
+import type { RecentScope, RecentUsers } from './recentUsers';
+
+export function recentScope(account: AccountStore, workspaceGid: string): RecentScope {
+  return { apiBaseUrl: account.client.baseUrl.href, accountGid: account.accountGid, workspaceGid };
+}
+
+/** Someone the store lists as inactive, or not at all once the whole roster is known, is left out. */
+export function recentPeople(recent: RecentUsers, account: AccountStore, workspaceGid: string): TypeaheadUser[] {
+  const members = account.membersOf(workspaceGid);
+  const known = members && members.state !== 'idle' ? members : undefined;
+  return recent.list(recentScope(account, workspaceGid)).filter((u) => {
+    const membership = known?.index.byUserGid(u.gid);
+    if (membership) return membership.is_active;
+    return !(known?.complete ?? false);
+  });
+}
+
+/** One workspace's recent picks as the pickers use them. */
+export interface RecentPicks {
+  list(): TypeaheadUser[];
+  add(user: TypeaheadUser): Promise<void>;
+  readonly scope: RecentScope;
+}
+
+export function recentPicks(recent: RecentUsers, account: AccountStore, workspaceGid: string): RecentPicks {
+  const scope = recentScope(account, workspaceGid);
+  return { scope, list: () => recentPeople(recent, account, workspaceGid), add: (user) => recent.add(scope, user) };
+}
