@@ -64,4 +64,18 @@ describe('recent picks of an account', function () {
     assert.equal(members.complete, true);
     assert.deepEqual(picks.list().map((u) => u.gid), [stays!.gid]);
   });
+
+  it('leaves out someone removed here, whom the store shows as inactive until the next listing', async () => {
+    const recent = new RecentUsers(new MemoryMemento());
+    const picks = recentPicks(recent, account, acme);
+    await account.start();
+    await account.loadMembers(acme)!.start();
+    const [stays, removed] = people().slice(3);
+    await picks.add({ gid: stays!.gid, name: stays!.name });
+    await picks.add({ gid: removed!.gid, name: removed!.name });
+    const membership = account.membersOf(acme)!.index.byUserGid(removed!.gid)!;
+    // What the remove flow hands the store once Asana has removed them.
+    account.applyMembership({ ...membership, is_active: false }, undefined);
+    assert.deepEqual(picks.list().map((u) => u.gid), [stays!.gid]);
+  });
 });
