@@ -9,7 +9,7 @@ import { ChangesNode, FormerGroupNode, WorkspaceNode } from '../tree/nodes';
 import { withAsanaProgress } from '../ui/asanaProgress';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import { shortDate, timeAgo } from '../util/relativeTime';
-import { formatCount } from '../tree/treeItems';
+import { formatNumber } from '../util/displayLocale';
 import { changeCount } from '../store/rosterChanges';
 import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { registerCommand } from './runCommand';
@@ -70,10 +70,10 @@ async function askWhat(services: Services, workspaceName: string, members: Works
   await members.history.whenLoaded();
   const { former, changes, isFirstLook } = members.history;
   const items: { label: string; description: string; what: ExportWhat }[] = [
-    { label: 'Members', description: members.state === 'done' ? formatCount(members.index.activeCount) : 'all of them', what: 'members' },
+    { label: 'Members', description: members.state === 'done' ? formatNumber(members.index.activeCount) : 'all of them', what: 'members' },
   ];
-  if (former.length) items.push({ label: 'Former Members', description: formatCount(former.length), what: 'former' });
-  if (changes && !isFirstLook) items.push({ label: 'Roster Changes', description: `${formatCount(changeCount(changes))} since ${shortDate(changes.since)}`, what: 'changes' });
+  if (former.length) items.push({ label: 'Former Members', description: formatNumber(former.length), what: 'former' });
+  if (changes && !isFirstLook) items.push({ label: 'Roster Changes', description: `${formatNumber(changeCount(changes))} since ${shortDate(changes.since)}`, what: 'changes' });
   if (items.length === 1) return 'members';
   const picked = await services.ui.showQuickPick(items, { title: `Export from ${workspaceName}`, placeHolder: 'What to export?' });
   if (!picked) throw new Dismissed();

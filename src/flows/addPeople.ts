@@ -90,26 +90,25 @@ async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[
   return checkLookalikes(ctx, refs);
 }
 
-/** The box for addresses and ids, holding what was typed so far; checked as the person types. */
+/** The box for addresses and ids, holding what was typed so far, with its problem shown at once. */
 async function askEmails(ctx: AddPeopleContext, target: Workspace, typed: string | undefined): Promise<string[]> {
-  const { ui } = ctx;
-  const text = await ui.showInputBox({
-    title: `Add People to ${target.name}`,
-    prompt: 'Email addresses or user ids, separated by commas, spaces or new lines. Unknown addresses are invited.',
-    placeHolder: 'ada@example.com, grace@example.com',
-    ...(typed === undefined ? {} : { value: typed }),
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      const parsed = parseUserList(value);
-      if (parsed.invalid.length) return parsed.invalid.map((i) => i.message).join(' ');
-      if (parsed.refs.length === 0) return 'Enter at least one email address or user id.';
-      return undefined;
+  const refs = await ctx.ui.showCheckedInputBox(
+    {
+      title: `Add People to ${target.name}`,
+      prompt: 'Email addresses or user ids, separated by commas, spaces or new lines. Unknown addresses are invited.',
+      placeHolder: 'ada@example.com, grace@example.com',
+      ...(typed === undefined ? {} : { value: typed }),
+      validate: (value) => {
+        const parsed = parseUserList(value);
+        if (parsed.invalid.length) return parsed.invalid.map((i) => i.message).join(' ');
+        if (parsed.refs.length === 0) return 'Enter at least one email address or user id.';
+        return undefined;
+      },
     },
-  });
-  if (text === undefined) throw new Dismissed();
-  const parsed = parseUserList(text);
-  if (parsed.invalid.length) throw new Error(parsed.invalid.map((i) => i.message).join(' '));
-  return parsed.refs;
+    async (value) => ({ ok: true, value: parseUserList(value).refs }),
+  );
+  if (refs === undefined) throw new Dismissed();
+  return refs;
 }
 
 async function checkLookalikes(ctx: AddPeopleContext, refs: string[]): Promise<string[]> {

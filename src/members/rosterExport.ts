@@ -5,6 +5,7 @@
 import type { FormerMember } from '../store/formerCodec';
 import { ROLE_NAMES } from '../store/memberRoles';
 import { changeCount, type RosterChanges, type RosterPerson } from '../store/rosterChanges';
+import { formatNumber } from '../util/displayLocale';
 import { longDate } from '../util/relativeTime';
 import { csvCell, markdownCell, type ExportFormat } from './exportMembers';
 
@@ -19,7 +20,7 @@ export interface RosterReport {
 /** "12 changes", "1 change", "No changes". */
 export function describeChangeCount(changes: RosterChanges): string {
   const n = changeCount(changes);
-  return n === 0 ? 'No changes' : `${n.toLocaleString('en-US')} change${n === 1 ? '' : 's'}`;
+  return n === 0 ? 'No changes' : `${formatNumber(n)} change${n === 1 ? '' : 's'}`;
 }
 
 function table(columns: readonly string[], rows: readonly string[][]): string[] {

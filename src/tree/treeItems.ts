@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Workspace } from '../asana/schemas';
 import { describeMember, memberTooltipMarkdown, roleOf } from '../members/describeMember';
 import { GROUP_LABELS } from '../store/memberRoles';
+import { formatNumber } from '../util/displayLocale';
 import { displayText } from '../util/displayText';
 import { escapeMarkdown, markdownCode } from '../util/markdown';
 import { describeChangeCount } from '../members/rosterExport';
@@ -28,7 +29,6 @@ const GROUP_ICONS: Record<GroupNode['group'], vscode.ThemeIcon> = {
   inactive: new vscode.ThemeIcon('circle-slash'),
 };
 
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 export function workspaceContextValue(workspace: Workspace, isAdmin: boolean | undefined): string {
   return `workspace:${workspace.is_organization ? 'org' : 'personal'}:${isAdmin === true ? 'admin' : 'member'}`;
@@ -54,7 +54,7 @@ export function memberContextValue(node: MemberNode, state: MemberRowState): str
 export interface WorkspaceRowState {
   readonly isAdmin: boolean | undefined;
   /** Active members known, and whether more are on the way; undefined before the members are asked for. */
-  readonly members: { readonly count: number; readonly loading: boolean } | undefined;
+  readonly members: { readonly count: number; readonly loading: boolean; /** Under an active filter: how many of them it keeps. */ readonly shown?: number } | undefined;
   /** "as of 12 min ago" while the rows come from an earlier session. */
   readonly asOf: string | undefined;
   readonly expanded: boolean;
@@ -68,8 +68,9 @@ export function workspaceItem(workspace: Workspace, id: string, state: Workspace
   // The icon already says organization or workspace; the row's short space goes to the count and your role.
   const parts: string[] = [];
   if (state.members) {
-    const n = formatCount(state.members.count);
-    parts.push(state.members.loading ? `loading… ${n}` : `${n} member${state.members.count === 1 ? '' : 's'}`);
+    const n = formatNumber(state.members.count);
+    const counted = state.members.shown === undefined ? n : `${formatNumber(state.members.shown)} of ${n}`;
+    parts.push(state.members.loading ? `loading… ${counted}` : `${counted} member${state.members.count === 1 ? '' : 's'}`);
   }
   if (state.isAdmin) parts.push('admin');
   if (state.asOf) parts.push(`as of ${state.asOf}`);
@@ -90,16 +91,16 @@ export function groupItem(node: GroupNode, shown: number, total: number, expande
   const item = new vscode.TreeItem(GROUP_LABELS[node.group], expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.iconPath = GROUP_ICONS[node.group];
-  item.description = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
+  item.description = shown === total ? formatNumber(total) : `${formatNumber(shown)} of ${formatNumber(total)}`;
   item.contextValue = `group:${node.group}`;
   return item;
 }
 
 export function rangeItem(node: RangeNode, start: number, end: number, first: string, last: string, expanded: boolean): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${formatCount(start + 1)}–${formatCount(end)}`, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(`${formatNumber(start + 1)}–${formatNumber(end)}`, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = `${displayText(first)} – ${displayText(last)}`;
-  item.tooltip = `${GROUP_LABELS[node.parent.group]} ${formatCount(start + 1)} to ${formatCount(end)} in name order: ${displayText(first)} to ${displayText(last)}`;
+  item.tooltip = `${GROUP_LABELS[node.parent.group]} ${formatNumber(start + 1)} to ${formatNumber(end)} in name order: ${displayText(first)} to ${displayText(last)}`;
   item.contextValue = 'range';
   return item;
 }
@@ -164,7 +165,7 @@ export function formerGroupItem(node: FormerGroupNode, count: number, expanded: 
   const item = new vscode.TreeItem('Former members', expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('history');
-  item.description = formatCount(count);
+  item.description = formatNumber(count);
   item.tooltip = 'People seen here as active members who no longer are (Asana lists only active members)';
   item.contextValue = 'group:former';
   return item;

@@ -18,11 +18,11 @@ import { escapeMarkdown } from '../util/markdown';
 import { timeAgo } from '../util/relativeTime';
 import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
 import { foldText } from '../store/foldText';
+import { formatNumber } from '../util/displayLocale';
 import type { FormerMember } from '../store/formerCodec';
 import { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
 import {
   changesItem,
-  formatCount,
   formerGroupItem,
   formerItem,
   groupItem,
@@ -151,7 +151,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       const started = members && members.state !== 'idle';
       return workspaceItem(node.workspace, node.id, {
         isAdmin: account?.isAdmin(node.gid),
-        members: started ? { count: members.index.activeCount, loading: members.state === 'loading' } : undefined,
+        members: started ? { count: members.index.activeCount, loading: members.state === 'loading', ...(isActive(this.filter) ? { shown: this.shownCount(node, members) } : {}) } : undefined,
         asOf: started && members.fromSnapshot && members.asOf !== undefined ? timeAgo(members.asOf) : undefined,
         expanded: this.memory.isExpanded(node.id),
       });
@@ -323,11 +323,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const messages: MessageNode[] = [];
     const clean = (text: string) => this.logger.clean(text);
     if (members.state === 'loading' || members.state === 'idle') {
-      messages.push(new MessageNode(`${node.id}:loading`, `Loading members… ${formatCount(index.activeCount)} so far`, 'loading', node));
+      messages.push(new MessageNode(`${node.id}:loading`, `Loading members… ${formatNumber(index.activeCount)} so far`, 'loading', node));
     } else if (members.state === 'failed' && members.error) {
       const retry = { command: 'asana.retryMembers', title: 'Retry', arguments: [node.gid] };
       const label = index.size
-        ? `Stopped after ${formatCount(index.activeCount)} members: ${clean(members.error.message)}`
+        ? `Stopped after ${formatNumber(index.activeCount)} members: ${clean(members.error.message)}`
         : `Could not load members: ${clean(members.error.message)}`;
       messages.push(new MessageNode(`${node.id}:error`, label, 'error', node, 'Click to try again', retry));
     }
@@ -343,7 +343,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (groups.length === 0 && members.state === 'done') {
       messages.push(
         isActive(this.filter) && index.size > 0
-          ? new MessageNode(`${node.id}:filtered`, `No member matches the filter (${formatCount(index.activeCount)} hidden)`, 'empty', node, undefined, {
+          ? new MessageNode(`${node.id}:filtered`, `No member matches the filter (${formatNumber(index.activeCount)} hidden): click to clear it`, 'empty', node, undefined, {
               command: 'asana.clearFilter',
               title: 'Clear Filter',
             })
@@ -395,6 +395,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     let node = this.nodes.get(id) as RangeNode | undefined;
     if (!node) this.nodes.set(id, (node = new RangeNode(group, index)));
     return node;
+  }
+
+  /** The members the filter keeps, over every group. */
+  private shownCount(node: WorkspaceNode, members: WorkspaceMembers): number {
+    return MEMBER_GROUPS.reduce((sum, g) => sum + this.rowsCache.rows(node.gid, members.index, g, this.filter).count, 0);
   }
 
   private rowsOf(workspaceGid: string, members: WorkspaceMembers, group: GroupNode): GroupRows {

@@ -10,6 +10,8 @@ export interface CheckedInputOptions {
   readonly prompt: string;
   readonly placeHolder?: string;
   readonly password?: boolean;
+  /** Text to start from, checked at once (shown with its problem, if any). */
+  readonly value?: string;
   /** Checked as the person types; a message keeps Enter from starting the check. */
   readonly validate?: (text: string) => string | undefined;
 }
@@ -35,6 +37,10 @@ export function showCheckedInputBox<T>(options: CheckedInputOptions, check: (tex
       const problem = options.validate?.(text);
       return problem === undefined ? undefined : { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
     };
+    if (options.value) {
+      box.value = options.value;
+      box.validationMessage = validation(options.value);
+    }
     box.onDidChangeValue((text) => (box.validationMessage = validation(text)));
     box.onDidAccept(async () => {
       if (box.busy) return;

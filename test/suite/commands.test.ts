@@ -320,6 +320,10 @@ describe('Member management commands', function () {
       assert.ok(guests.length > 0 && guests.length < all.length);
       assert.ok(guests.every((g) => g.membership.is_guest));
       assert.match(api.treeView.description ?? '', /Filtered: guest/);
+      // The view is alone in its container, so its description is not seen: the message says it.
+      assert.match(api.treeView.message ?? '', /^Filtered: guests?\. Clear it with the filter button/);
+      const row = await api.tree.getTreeItem(acme);
+      assert.equal(row.description, `${guests.length} of ${all.length} members`, 'the workspace counts what the filter keeps');
       const someone = guests[0]!.membership.user.name.split(' ')[0]!;
       ui.answerInputs(someone);
       await ui.command('asana.filterMembers');
@@ -329,6 +333,8 @@ describe('Member management commands', function () {
       await ui.command('asana.clearFilter');
       assert.equal((await memberRows(api, acme)).length, all.length);
       assert.equal(api.treeView.description, undefined);
+      assert.equal(api.treeView.message, undefined);
+      assert.equal((await api.tree.getTreeItem(acme)).description, `${all.length} members`);
     });
 
     it('exports members as CSV into a new editor', async () => {

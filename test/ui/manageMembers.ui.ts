@@ -684,7 +684,7 @@ export const scenarios: readonly UiScenario[] = [
           (ws) => ws.children.length === 1 && ws.children[0]!.label.startsWith('No member matches'),
           `${RENAMED} should show only "No member matches the filter"`,
         );
-        assert.equal(under.children[0]!.label, 'No member matches the filter (42 hidden)');
+        assert.equal(under.children[0]!.label, 'No member matches the filter (42 hidden): click to clear it');
         assert.equal(under.children[0]!.level, 2);
       } finally {
         // Whatever failed above, the next scenarios need the filter gone: close what is open, then clear.

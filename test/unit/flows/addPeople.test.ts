@@ -1,6 +1,7 @@
 // The decisions of "Add People" in plain Node, against the emulator.
 import * as assert from 'node:assert/strict';
 import { addBack, addPeople, BY_EMAIL, FROM_WORKSPACE, type AddPeopleContext } from '../../../src/flows/addPeople';
+import type { CheckedInputOptions } from '../../../src/ui/checkedInputBox';
 import type { PickOrTypeOptions } from '../../../src/ui/pickOrType';
 import { Dismissed } from '../../../src/ui/dismissed';
 import { startEmulator, type Emulator } from '../../emulator/index';
@@ -56,9 +57,9 @@ describe('addPeople (the flow behind Add People)', function () {
   it('opens the address box holding an unfinished address typed into the first chooser, and checks it there', async () => {
     h.script.answerTyped('half.typed@').answerInputs('half.typed@guild.test');
     await addPeople(ctx, guild());
-    const box = h.script.shown.find((s) => s.kind === 'showInputBox')!.options as { value?: string; validateInput: (v: string) => unknown };
+    const box = h.script.shown.find((s) => s.kind === 'showInputBox')!.options as CheckedInputOptions;
     assert.equal(box.value, 'half.typed@', 'what was typed is kept');
-    assert.match(String(box.validateInput('half.typed@')), /half\.typed@/, 'and refused there, quoted');
+    assert.match(String(box.validate!('half.typed@')), /half\.typed@/, 'and refused there, quoted');
     assert.equal(emu.counters.byRoute[ADD], 1);
     assert.ok(emu.state.userByEmail('half.typed@guild.test'));
     h.script.assertDone();
