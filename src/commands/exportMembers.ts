@@ -2,7 +2,10 @@
  * Exports a workspace's members (all of them, not just the filtered rows), its former members or
  * its roster changes, as CSV or Markdown.
  */
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exportFileName, type ExportWhat } from '../members/exportFileName';
 import { exportMembers, type ExportFormat } from '../members/exportMembers';
 import { exportFormerMembers, exportRosterChanges } from '../members/rosterExport';
 import { ChangesNode, FormerGroupNode, WorkspaceNode } from '../tree/nodes';
@@ -15,7 +18,26 @@ import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { registerCommand } from './runCommand';
 import { Dismissed, requireAccount, type Services } from '../services';
 
-export type ExportWhat = 'members' | 'former' | 'changes';
+/**
+ * A new, unsaved editor named as the file to save (Save offers that name, in the open folder), in
+ * CSV's own line endings (CRLF, as RFC 4180 and spreadsheets expect) or Markdown's.
+ */
+async function openExport(fileName: string, text: string, format: ExportFormat): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  let uri = vscode.Uri.file(path.join(folder, fileName)).with({ scheme: 'untitled' });
+  // A second export the same day beside the first, unsaved one: "… (2).csv".
+  for (let n = 2; taken.has(uri.toString()); n++) uri = vscode.Uri.file(path.join(folder, fileName.replace(/(\.\w+)$/, ` (${n})$1`))).with({ scheme: 'untitled' });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await editor.edit((edit) => {
+    edit.insert(new vscode.Position(0, 0), text);
+    edit.setEndOfLine(format === 'csv' ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF);
+  });
+  // VS Code has no CSV language of its own; a CSV extension, when installed, adds one.
+  if (format === 'csv' && (await vscode.languages.getLanguages()).includes('csv')) await vscode.languages.setTextDocumentLanguage(doc, 'csv');
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+}
 
 export function registerExportMembers(services: Services): vscode.Disposable {
   return registerCommand(
@@ -44,8 +66,7 @@ export function registerExportMembers(services: Services): vscode.Disposable {
       if (members.state !== 'done') await withAsanaProgress(services.ui, account.client, `Loading all members of ${target.name}…`, () => members.start());
       if (members.state === 'failed') throw new Error(`Could not load every member, so nothing was exported: ${members.error?.message ?? 'unknown error'}`);
       const text = exportText(target.name, members, chosenWhat, chosen);
-      const doc = await vscode.workspace.openTextDocument({ language: chosen === 'csv' ? 'csv' : 'markdown', content: text });
-      await vscode.window.showTextDocument(doc, { preview: false });
+      await openExport(exportFileName(target.name, chosenWhat, chosen, new Date()), text, chosen);
       if (chosenWhat === 'members' && members.fromSnapshot && members.asOf !== undefined) {
         void services.ui.showInformationMessage(`Exported the members of ${target.name} as of ${timeAgo(members.asOf)}; a refresh is under way.`);
       }

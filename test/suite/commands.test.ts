@@ -3,6 +3,7 @@
  * from the palette, including the refusals (not an admin, bad email, empty name, 429, 5xx).
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { MemberNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
@@ -323,7 +324,7 @@ describe('Member management commands', function () {
       // The view is alone in its container, so its description is not seen: the message says it.
       assert.match(api.treeView.message ?? '', /^Filtered: guests?\. Clear it with the filter button/);
       const row = await api.tree.getTreeItem(acme);
-      assert.equal(row.description, `${guests.length} of ${all.length} members`, 'the workspace counts what the filter keeps');
+      assert.equal(String(row.description).split(' · ')[0], `${guests.length} of ${all.length} members`, 'the workspace counts what the filter keeps');
       const someone = guests[0]!.membership.user.name.split(' ')[0]!;
       ui.answerInputs(someone);
       await ui.command('asana.filterMembers');
@@ -334,13 +335,24 @@ describe('Member management commands', function () {
       assert.equal((await memberRows(api, acme)).length, all.length);
       assert.equal(api.treeView.description, undefined);
       assert.equal(api.treeView.message, undefined);
-      assert.equal((await api.tree.getTreeItem(acme)).description, `${all.length} members`);
+      assert.equal(String((await api.tree.getTreeItem(acme)).description).split(' · ')[0], `${all.length} members`);
     });
 
-    it('exports members as CSV into a new editor', async () => {
+    it('exports members as CSV into a new editor named as the file to save, twice side by side', async () => {
       const guild = await workspaceNode('Design Guild');
       await ui.command('asana.exportMembers', guild, 'csv');
-      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      const doc = vscode.window.activeTextEditor!.document;
+      const day = new Date().toISOString().slice(0, 10);
+      assert.equal(doc.uri.scheme, 'untitled', 'unsaved, so nothing is written without the person saying where');
+      assert.equal(path.basename(doc.uri.path), `Design Guild members ${day}.csv`, 'Save offers this name');
+      assert.equal(doc.eol, vscode.EndOfLine.CRLF, 'CSV line endings, as spreadsheets expect');
+      await ui.command('asana.exportMembers', guild, 'csv');
+      const second = vscode.window.activeTextEditor!.document;
+      assert.equal(path.basename(second.uri.path), `Design Guild members ${day} (2).csv`, 'a second export does not land in the first');
+      assert.equal(second.getText(), doc.getText());
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(doc);
+      const text = doc.getText();
       const lines = text.trim().split(/\r\n/);
       assert.equal(lines[0], 'name,email,admin,guest,view_only,active,created_at');
       assert.equal(lines.length - 1, emu.state.membershipsOf(guild.gid, { activeOnly: true }).length);
@@ -350,8 +362,11 @@ describe('Member management commands', function () {
     it('exports as Markdown from the palette', async () => {
       ui.answerPicks('Design Guild', 'Markdown');
       await ui.command('asana.exportMembers');
-      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-      assert.match(text, /^\| name \| email \| admin/);
+      const doc = vscode.window.activeTextEditor!.document;
+      assert.match(doc.getText(), /^\| name \| email \| admin/);
+      assert.equal(doc.languageId, 'markdown');
+      assert.match(path.basename(doc.uri.path), /^Design Guild members \d{4}-\d{2}-\d{2}\.md$/);
+      assert.equal(doc.eol, vscode.EndOfLine.LF);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
