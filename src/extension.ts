@@ -8,6 +8,7 @@ import { TokenStore } from './auth/tokenStore';
 import { registerAddBack } from './commands/addBack';
 import { registerAddUsers } from './commands/addUsers';
 import { registerExportMembers } from './commands/exportMembers';
+import { registerSetDefaultWorkspace } from './commands/setDefaultWorkspace';
 import { registerFilterCommands } from './commands/filterMembers';
 import { registerFindUser } from './commands/findUser';
 import { registerInsertUser } from './commands/insertUser';
@@ -105,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     registerShowUserMemberships(services),
     registerOpenMembership(services),
     registerExportMembers(services),
+    registerSetDefaultWorkspace(services),
     registerInsertUser(services),
     registerCommand('asana.rememberUser', services, (scope: RecentScope, user: TypeaheadUser) => recent.add(scope, user)),
     registerUserCompletion(services),

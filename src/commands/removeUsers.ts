@@ -9,7 +9,9 @@ export function registerRemoveUsers(services: Services): vscode.Disposable {
   return registerCommand('asana.removeUsers', services, async (node?: MemberNode, selected?: MemberNode[]) => {
     const account = await requireAccount(services);
     const ctx = { account, ui: services.ui, logger: services.logger };
-    const target = node ? fromTree(node, selected) : await chooseRemovalTarget(ctx);
+    // Delete in the view hands no row: the selected members.
+    const rows = node ? undefined : services.tree.selectedMembers();
+    const target = node ? fromTree(node, selected) : rows?.length ? fromTree(rows[0]!, rows) : await chooseRemovalTarget(ctx);
     if (target && target.members.length > 0) await removePeople(ctx, target);
   });
 }

@@ -9,7 +9,9 @@ import { registerCommand } from './runCommand';
 export function registerRenameWorkspace(services: Services): vscode.Disposable {
   return registerCommand('asana.renameWorkspace', services, async (node?: WorkspaceNode) => {
     const account = await requireAccount(services);
-    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: 'Rename Asana Workspace' }));
+    // F2 in the view hands no row: the selected row's workspace.
+    const selected = node ? undefined : services.tree.selectedWorkspaceGid();
+    const target = node?.workspace ?? (selected ? account.workspace(selected) : undefined) ?? (await pickWorkspace(services, account, { title: 'Rename Asana Workspace' }));
     if (target) await renameWorkspace({ account, ui: services.ui, logger: services.logger }, target);
   });
 }

@@ -58,6 +58,8 @@ export interface WorkspaceRowState {
   /** "as of 12 min ago" while the rows come from an earlier session. */
   readonly asOf: string | undefined;
   readonly expanded: boolean;
+  /** The default workspace of Find Person, Insert Person and completion. */
+  readonly isDefault?: boolean;
 }
 
 export function workspaceItem(workspace: Workspace, id: string, state: WorkspaceRowState): vscode.TreeItem {
@@ -73,6 +75,7 @@ export function workspaceItem(workspace: Workspace, id: string, state: Workspace
     parts.push(state.members.loading ? `loading… ${counted}` : `${counted} member${state.members.count === 1 ? '' : 's'}`);
   }
   if (state.isAdmin) parts.push('admin');
+  if (state.isDefault) parts.push('default');
   if (state.asOf) parts.push(`as of ${state.asOf}`);
   item.description = parts.join(' · ') || undefined;
   const tooltip = new vscode.MarkdownString(undefined, true);
@@ -80,6 +83,7 @@ export function workspaceItem(workspace: Workspace, id: string, state: Workspace
   tooltip.appendMarkdown(`$(${workspace.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
   if (workspace.email_domains.length) tooltip.appendMarkdown(`Email domains: ${workspace.email_domains.map(escapeMarkdown).join(', ')}  \n`);
   if (state.isAdmin !== undefined) tooltip.appendMarkdown(`You are ${state.isAdmin ? 'an admin' : 'not an admin'} here  \n`);
+  if (state.isDefault) tooltip.appendMarkdown('The default workspace of Find Person, Insert Person and @ completion  \n');
   if (state.asOf) tooltip.appendMarkdown(`Members as of ${escapeMarkdown(state.asOf)} (kept from an earlier session), refreshing  \n`);
   tooltip.appendMarkdown(`Id: \`${escapeMarkdown(workspace.gid)}\``);
   item.tooltip = tooltip;

@@ -18,6 +18,7 @@ import { escapeMarkdown } from '../util/markdown';
 import { timeAgo } from '../util/relativeTime';
 import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
 import { foldText } from '../store/foldText';
+import { defaultWorkspaceGid } from '../config';
 import { formatNumber } from '../util/displayLocale';
 import type { FormerMember } from '../store/formerCodec';
 import { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
@@ -77,6 +78,10 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       store.onDidChangeAccount(() => this.reset()),
       store.onDidChangeWorkspaces(() => this.redrawAll()),
       store.onDidChangeMembers(({ workspaceGid, change }) => this.scheduleRedraw(workspaceGid, change === 'all')),
+      // The default workspace is marked on its row.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('asana.defaultWorkspace')) this.redrawAll();
+      }),
     );
   }
 
@@ -109,6 +114,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (node instanceof MemberNode || node instanceof FormerNode) return node.workspace.gid;
     if (node instanceof FormerGroupNode || node instanceof ChangesNode) return node.parent.gid;
     return node?.parent?.gid;
+  }
+
+  /** The member rows selected (a keybinding hands its command no row: it acts on these). */
+  selectedMembers(): MemberNode[] {
+    return (this.view?.selection ?? []).filter((n): n is MemberNode => n instanceof MemberNode);
   }
 
   /** The row of a workspace, as drawn in the view. */
@@ -154,6 +164,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         members: started ? { count: members.index.activeCount, loading: members.state === 'loading', ...(isActive(this.filter) ? { shown: this.shownCount(node, members) } : {}) } : undefined,
         asOf: started && members.fromSnapshot && members.asOf !== undefined ? timeAgo(members.asOf) : undefined,
         expanded: this.memory.isExpanded(node.id),
+        isDefault: defaultWorkspaceGid() === node.gid,
       });
     }
     if (node instanceof GroupNode) {

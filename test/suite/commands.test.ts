@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { MemberNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
 import { recentScope } from '../../src/search/accountRecents';
 import { startEmulator, type Emulator } from '../emulator/index';
-import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import { activateExtension, EXTENSION_ID, setApiBaseUrl, waitFor } from './support/extension';
 import { isMember, isWorkspace, loadedMembers as membersOf, memberRows, selectInTree } from './support/nodes';
 import { signInAs } from './support/signInAs';
 import { TestUi } from './support/testUi';
@@ -368,6 +368,65 @@ describe('Member management commands', function () {
       assert.match(path.basename(doc.uri.path), /^Design Guild members \d{4}-\d{2}-\d{2}\.md$/);
       assert.equal(doc.eol, vscode.EndOfLine.LF);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+
+  describe('keys and defaults', () => {
+    it('binds F2 to rename and Delete to remove in the view, and a key to Insert Person in editors', () => {
+      const bindings = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { keybindings: unknown } }).contributes.keybindings as Array<{ command: string; key: string; when: string }>;
+      const byCommand = new Map(bindings.map((b) => [b.command, b]));
+      assert.equal(byCommand.get('asana.renameWorkspace')?.key, 'f2');
+      assert.match(byCommand.get('asana.renameWorkspace')!.when, /focusedView == asana\.workspaces/);
+      assert.equal(byCommand.get('asana.removeUsers')?.key, 'delete');
+      assert.match(byCommand.get('asana.insertUser')!.when, /editorTextFocus/);
+    });
+
+    it('renames the selected row\'s workspace when run without a row, as F2 runs it', async () => {
+      const guild = await workspaceNode('Design Guild');
+      const [member] = await loadedMembers(guild);
+      await selectInTree(api, member!);
+      ui.answerInputs(undefined);
+      await ui.command('asana.renameWorkspace');
+      const box = ui.shown.find((s) => s.kind === 'showInputBox')!.options as vscode.InputBoxOptions;
+      assert.equal(box.value, 'Design Guild', 'the workspace of the selected member, not a workspace picker');
+    });
+
+    it('removes the selected member when run without a row, as Delete runs it, after the confirmation', async () => {
+      const acme = await workspaceNode('Acme Corp');
+      const member = (await loadedMembers(acme)).find((m) => /:removable/.test(api.tree.getTreeItem(m as TreeNode).contextValue ?? ''))!;
+      await selectInTree(api, member);
+      ui.answerMessages(undefined);
+      await ui.command('asana.removeUsers');
+      assert.equal(ui.shown.find((s) => s.kind === 'showWarningMessage')?.text, `Remove ${member.membership.user.name} from Acme Corp?`);
+      assert.equal(emu.state.membership(member.membership.gid)?.is_active, true, 'dismissed: nothing removed');
+    });
+
+    it('sets the default workspace from its row: the setting, the row, and Find Person without a selection', async () => {
+      const studio = (await api.tree.getChildren()).filter(isWorkspace).find((n) => n.workspace.name !== 'Acme Corp' && n.workspace.name !== 'Design Guild')!;
+      await ui.command('asana.setDefaultWorkspace', studio);
+      try {
+        assert.equal(vscode.workspace.getConfiguration('asana').get('defaultWorkspace'), studio.gid);
+        assert.match(ui.messages('showInformationMessage').at(-1) ?? '', new RegExp(`^${studio.workspace.name} is the default workspace`));
+        await waitFor('the row says default', async () => / · default$|· default ·/.test(String((await api.tree.getTreeItem(studio)).description)));
+        // Nothing selected in the view (Escape in the list): the default decides.
+        await vscode.commands.executeCommand('asana.workspaces.focus');
+        await vscode.commands.executeCommand('list.clear');
+        await waitFor('no row selected', () => api.treeView.selection.length === 0);
+        let title: string | undefined;
+        ui.onTypeahead(async (pick) => {
+          title = pick.title;
+          pick.hide();
+        });
+        await ui.command('asana.findUser');
+        assert.equal(title, `Find a Person in ${studio.workspace.name}`);
+      } finally {
+        await vscode.workspace.getConfiguration('asana').update('defaultWorkspace', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('offers @ completion in the Source Control message box too', () => {
+      const languages = vscode.workspace.getConfiguration('asana').get<string[]>('completion.languages') ?? [];
+      assert.ok(languages.includes('scminput'), languages.join(', '));
     });
   });
 

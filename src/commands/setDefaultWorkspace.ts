@@ -1,0 +1,23 @@
+/**
+ * Asana: Set as Default Workspace, from a workspace row or the palette: the workspace Find Person,
+ * Insert Person and @ completion use when nothing in the view says otherwise, without typing its id
+ * into the settings.
+ */
+import * as vscode from 'vscode';
+import { defaultWorkspaceGid } from '../config';
+import { requireAccount, type Services } from '../services';
+import type { WorkspaceNode } from '../tree/nodes';
+import { pickWorkspace } from '../ui/pickWorkspace';
+import { registerCommand } from './runCommand';
+
+export function registerSetDefaultWorkspace(services: Services): vscode.Disposable {
+  return registerCommand('asana.setDefaultWorkspace', services, async (node?: WorkspaceNode) => {
+    const account = await requireAccount(services);
+    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: 'Set the Default Asana Workspace' }));
+    if (!target) return;
+    if (defaultWorkspaceGid() !== target.gid) {
+      await vscode.workspace.getConfiguration('asana').update('defaultWorkspace', target.gid, vscode.ConfigurationTarget.Global);
+    }
+    void services.ui.showInformationMessage(`${target.name} is the default workspace of Find Person, Insert Person and @ completion.`);
+  });
+}
