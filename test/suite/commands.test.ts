@@ -397,7 +397,8 @@ describe('Member management commands', function () {
       await selectInTree(api, member);
       ui.answerMessages(undefined);
       await ui.command('asana.removeUsers');
-      assert.equal(ui.shown.find((s) => s.kind === 'showWarningMessage')?.text, `Remove ${member.membership.user.name} from Acme Corp?`);
+      const question = ui.shown.find((s) => s.kind === 'showWarningMessage')?.text ?? '';
+      assert.ok(question.startsWith(`Remove ${member.membership.user.name} (`) && question.endsWith(') from Acme Corp?'), question);
       assert.equal(emu.state.membership(member.membership.gid)?.is_active, true, 'dismissed: nothing removed');
     });
 
@@ -407,7 +408,7 @@ describe('Member management commands', function () {
       try {
         assert.equal(vscode.workspace.getConfiguration('asana').get('defaultWorkspace'), studio.gid);
         assert.match(ui.messages('showInformationMessage').at(-1) ?? '', new RegExp(`^${studio.workspace.name} is the default workspace`));
-        await waitFor('the row says default', async () => / · default$|· default ·/.test(String((await api.tree.getTreeItem(studio)).description)));
+        await waitFor('the row says default', async () => String((await api.tree.getTreeItem(studio)).description).split(' · ').includes('default'));
         // Nothing selected in the view (Escape in the list): the default decides.
         await vscode.commands.executeCommand('asana.workspaces.focus');
         await vscode.commands.executeCommand('list.clear');
