@@ -8,7 +8,9 @@ import { TokenStore } from './auth/tokenStore';
 import { registerAddBack } from './commands/addBack';
 import { registerAddUsers } from './commands/addUsers';
 import { registerExportMembers } from './commands/exportMembers';
+import { registerSelectWorkspaces } from './commands/selectWorkspaces';
 import { registerSetDefaultWorkspace } from './commands/setDefaultWorkspace';
+import { HiddenWorkspaces } from './tree/hiddenWorkspaces';
 import { registerFilterCommands } from './commands/filterMembers';
 import { registerFindUser } from './commands/findUser';
 import { registerInsertUser } from './commands/insertUser';
@@ -60,7 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl);
   const storageRoot = context.globalStorageUri.fsPath;
   const store = new Store({ logger, storageRoot, snapshotsEnabled });
-  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), logger);
+  const hidden = new HiddenWorkspaces(context.globalState);
+  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), hidden, logger);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(treeView);
   const recent = new RecentUsers(context.globalState);
@@ -107,6 +110,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     registerOpenMembership(services),
     registerExportMembers(services),
     registerSetDefaultWorkspace(services),
+    registerSelectWorkspaces(services, hidden),
+    hidden,
     registerInsertUser(services),
     registerCommand('asana.rememberUser', services, (scope: RecentScope, user: TypeaheadUser) => recent.add(scope, user)),
     registerUserCompletion(services),

@@ -1,10 +1,11 @@
 /** An account's recent picks in a workspace, as far as the store knows still members there. */
 import type { TypeaheadUser } from '../asana/schemas';
+import { accountScope } from '../store/accountScope';
 import type { AccountStore } from '../store/accountStore';
 import type { RecentScope, RecentUsers } from './recentUsers';
 
 export function recentScope(account: AccountStore, workspaceGid: string): RecentScope {
-  return { apiBaseUrl: account.client.baseUrl.href, accountGid: account.accountGid, workspaceGid };
+  return { ...accountScope(account), workspaceGid };
 }
 
 /** Someone the store lists as inactive, or not at all once the whole roster is known, is left out. */

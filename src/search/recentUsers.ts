@@ -5,11 +5,10 @@
  */
 import type * as vscode from 'vscode';
 import type { TypeaheadUser } from '../asana/schemas';
+import { scopeKey, type AccountScope } from '../store/accountScope';
 
 /** Recent picks of one workspace as one account on one server: the first key of every pick. */
-export interface RecentScope {
-  readonly apiBaseUrl: string;
-  readonly accountGid: string;
+export interface RecentScope extends AccountScope {
   readonly workspaceGid: string;
 }
 
@@ -20,7 +19,7 @@ const MAX = 8;
 
 type Stored = Record<string, Array<{ gid: string; name: string }>>;
 
-const keyOf = (scope: RecentScope) => JSON.stringify([scope.apiBaseUrl, scope.accountGid, scope.workspaceGid]);
+const keyOf = (scope: RecentScope) => scopeKey(scope, scope.workspaceGid);
 
 export class RecentUsers {
   constructor(private readonly state: vscode.Memento) {

@@ -19,6 +19,8 @@ import { timeAgo } from '../util/relativeTime';
 import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
 import { foldText } from '../store/foldText';
 import { defaultWorkspaceGid } from '../config';
+import { accountScope } from '../store/accountScope';
+import type { HiddenWorkspaces } from './hiddenWorkspaces';
 import { formatNumber } from '../util/displayLocale';
 import type { FormerMember } from '../store/formerCodec';
 import { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
@@ -64,12 +66,15 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly subscriptions: { dispose(): unknown }[] = [];
   /** Why the workspaces shown may be old (a failed refresh), for the view's message. */
   private refreshError: string | undefined;
+  /** That some workspaces are hidden, for the view's message. */
+  private hiddenNote: string | undefined;
 
   private rootReady: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
     private readonly memory: ViewMemory,
+    private readonly hidden: HiddenWorkspaces,
     private readonly logger: ChannelLogger,
   ) {
     this.filter = memory.filter();
@@ -78,6 +83,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       store.onDidChangeAccount(() => this.reset()),
       store.onDidChangeWorkspaces(() => this.redrawAll()),
       store.onDidChangeMembers(({ workspaceGid, change }) => this.scheduleRedraw(workspaceGid, change === 'all')),
+      hidden.onDidChange(() => this.redrawAll()),
       // The default workspace is marked on its row.
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('asana.defaultWorkspace')) this.redrawAll();
@@ -316,8 +322,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.refreshError = account.workspacesError && account.workspacesAsOf !== undefined
       ? `Refresh failed, showing the last loaded data (workspaces as of ${timeAgo(account.workspacesAsOf)}): ${account.workspacesError.message}`
       : undefined;
+    const hidden = this.hidden.of(accountScope(account));
+    const shown = list.filter((w) => !hidden.has(w.gid));
+    this.hiddenNote = shown.length < list.length ? `${formatNumber(shown.length)} of ${formatNumber(list.length)} workspaces shown ("Asana: Select Workspaces…" to change).` : undefined;
     this.showViewMessage();
-    return list.map((w) => this.workspaceNode(w));
+    return shown.map((w) => this.workspaceNode(w));
   }
 
   private async workspaceChildren(account: AccountStore, node: WorkspaceNode): Promise<TreeNode[]> {
@@ -465,6 +474,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.nodes = new Map();
     this.rowsCache.clear();
     this.refreshError = undefined;
+    this.hiddenNote = undefined;
     this.showViewMessage();
     this.fire(undefined);
   }
@@ -474,7 +484,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!this.view) return;
     const text = describeFilter(this.filter);
     this.view.description = text || undefined;
-    const parts = [this.refreshError, text ? `${text}. Clear it with the filter button or "Asana: Clear Member Filter".` : undefined];
+    const parts = [this.refreshError, this.hiddenNote, text ? `${text}. Clear it with the filter button or "Asana: Clear Member Filter".` : undefined];
     const message = parts.filter(Boolean).join('\n');
     this.setMessage(message || undefined);
     void vscode.commands.executeCommand('setContext', 'asana.filtered', isActive(this.filter));

@@ -425,6 +425,38 @@ describe('Member management commands', function () {
       }
     });
 
+    it('hides the workspaces one does not manage, for this account only, and says so in the view', async () => {
+      const names = () => api.tree.getChildren().then((nodes) => nodes.filter(isWorkspace).map((n) => n.workspace.name));
+      const all = await names();
+      assert.ok(all.includes('Acme Corp') && all.length >= 3, all.join(', '));
+      const keep = all.filter((n) => n !== 'Acme Corp');
+      ui.answerPicks(keep);
+      await ui.command('asana.selectWorkspaces');
+      try {
+        assert.deepEqual(ui.pickedFrom[0]!.map((i) => [i.label, i.picked]), all.map((n) => [n, true]), 'every workspace offered, all shown so far');
+        await waitFor('Acme Corp hidden', async () => !(await names()).includes('Acme Corp'));
+        assert.deepEqual(await names(), keep);
+        assert.ok((api.treeView.message ?? '').includes(`${keep.length} of ${all.length} workspaces shown`), api.treeView.message);
+        // Unticking everything changes nothing, and says why.
+        ui.answerPicks([]);
+        await ui.command('asana.selectWorkspaces');
+        assert.equal(ui.messages('showWarningMessage').at(-1), 'Choose at least one workspace to show. Nothing was changed.');
+        assert.deepEqual(await names(), keep);
+        // Another account sees its own workspaces, Acme Corp included; back as the first, it is hidden again.
+        await signInAs(api, emu.tokens.member);
+        await waitFor('the member sees Acme Corp', async () => (await names()).includes('Acme Corp'));
+        assert.equal(api.treeView.message ?? '', '');
+        await signInAs(api, emu.tokens.admin);
+        await waitFor('hidden again for the admin', async () => (await names()).length === keep.length);
+        assert.ok(!(await names()).includes('Acme Corp'));
+      } finally {
+        ui.answerPicks(all);
+        await ui.command('asana.selectWorkspaces');
+      }
+      assert.deepEqual(await names(), all);
+      assert.ok(!(api.treeView.message ?? '').includes('workspaces shown'));
+    });
+
     it('offers @ completion in the Source Control message box too', () => {
       const languages = vscode.workspace.getConfiguration('asana').get<string[]>('completion.languages') ?? [];
       assert.ok(languages.includes('scminput'), languages.join(', '));

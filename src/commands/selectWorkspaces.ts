@@ -1,0 +1,30 @@
+/**
+ * Asana: Select Workspaces…: which workspaces the view shows, for people who see many and manage a
+ * few. Every workspace is offered, the shown ones ticked; at least one stays shown, so the view is
+ * never empty by choice without saying so.
+ */
+import type * as vscode from 'vscode';
+import { accountScope } from '../store/accountScope';
+import { knownWorkspaces, requireAccount, type Services } from '../services';
+import type { HiddenWorkspaces } from '../tree/hiddenWorkspaces';
+import { registerCommand } from './runCommand';
+
+export function registerSelectWorkspaces(services: Services, hidden: HiddenWorkspaces): vscode.Disposable {
+  return registerCommand('asana.selectWorkspaces', services, async () => {
+    const account = await requireAccount(services);
+    const scope = accountScope(account);
+    const all = await knownWorkspaces(account);
+    const hiddenNow = hidden.of(scope);
+    const picked = await services.ui.showQuickPick(
+      all.map((w) => ({ label: w.name, description: w.is_organization ? 'organization' : 'workspace', picked: !hiddenNow.has(w.gid), gid: w.gid })),
+      { title: 'Select the Workspaces the Asana View Shows', placeHolder: 'Untick the workspaces you do not manage', canPickMany: true, ignoreFocusOut: true },
+    );
+    if (!picked) return;
+    if (picked.length === 0) {
+      void services.ui.showWarningMessage('Choose at least one workspace to show. Nothing was changed.');
+      return;
+    }
+    const shown = new Set(picked.map((p) => p.gid));
+    await hidden.set(scope, all.filter((w) => !shown.has(w.gid)).map((w) => w.gid));
+  });
+}
