@@ -70,7 +70,7 @@ export async function packageVsix(outDir: string, logName = 'ui-vsce.log'): Prom
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, logName);
   fs.writeFileSync(logFile, '');
-  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--no-rewrite-relative-links', '--out', vsix], { cwd: staging, logFile });
+  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix], { cwd: staging, logFile });
   return vsix;
 }
 
