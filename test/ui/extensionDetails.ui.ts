@@ -22,7 +22,7 @@ interface ShownImage {
 async function readmeFrame(wb: Workbench, heading: string, timeoutMs: number): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    for (const frame of wb.page.frames()) {
+    for (const frame of wb.page.frames().filter((f) => f !== wb.page.mainFrame())) {
       const found = await frame
         .locator('h1')
         .filter({ hasText: heading })
@@ -88,7 +88,9 @@ export const scenarios: readonly UiScenario[] = [
         );
       } finally {
         await host.close();
+        // The next file's page opens on what the window last showed: the editor area empty, the Explorer.
         await wb.runCommand('View: Close All Editors').catch(() => undefined);
+        await wb.runCommand('View: Show Explorer').catch(() => undefined);
       }
     },
     { timeoutMs: 120_000 },
