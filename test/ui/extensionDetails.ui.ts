@@ -71,6 +71,7 @@ export const scenarios: readonly UiScenario[] = [
         await row.click();
         const frame = await readmeFrame(wb, heading, 30_000);
         const shown = await imagesWhenSettled(wb, frame, 30_000);
+        await frame.locator('img').first().scrollIntoViewIfNeeded().catch(() => undefined); // the first screenshot in the picture
         await wb.screenshot('extension-details');
 
         const describe = (image: ShownImage): string => `${image.alt || '(no alt)'}: src "${image.src}", ${image.complete ? `${image.naturalWidth} px wide` : 'still loading'}`;

@@ -136,7 +136,9 @@ async function ensureNode24(): Promise<void> {
  */
 function node24Env(): NodeJS.ProcessEnv {
   const nodeDir = nodePackageDir();
-  return cleanNpmEnv({ binFirst: path.join(nodeDir, 'bin'), extra: { npm_config_nodedir: nodeDir } });
+  // npm_config_unsafe_perm: older code-server postinstalls (4.96.x) stop when run as root without it
+  // (npm 7+ no longer sets it); the newest ignores it.
+  return cleanNpmEnv({ binFirst: path.join(nodeDir, 'bin'), extra: { npm_config_nodedir: nodeDir, npm_config_unsafe_perm: 'true' } });
 }
 
 /** Native modules that code-server's postinstall builds for Node 24; their absence means it did not run. */
