@@ -16,6 +16,8 @@ interface ShownImage {
   readonly alt: string;
   readonly complete: boolean;
   readonly naturalWidth: number;
+  /** The element as the details page has it, for the failure message. */
+  readonly html: string;
 }
 
 /** The frame of the details webview: the one whose document shows the README's first heading. */
@@ -35,18 +37,22 @@ async function readmeFrame(wb: Workbench, heading: string, timeoutMs: number): P
   }
 }
 
-/** Every <img> of the frame once none is still loading (or the time is up). */
+/**
+ * Every <img> of the frame once each shows a picture, or as they are when the time is up. Polled: on a
+ * busy machine the page has been seen drawing the README with its images still bare before it settled.
+ */
 async function imagesWhenSettled(wb: Workbench, frame: Frame, timeoutMs: number): Promise<ShownImage[]> {
   const read = (): Promise<ShownImage[]> =>
     frame.locator('img').evaluateAll((elements) =>
       elements.map((element) => {
-        const img = element as unknown as { getAttribute(name: string): string | null; alt: string; complete: boolean; naturalWidth: number };
-        return { src: img.getAttribute('src') ?? '', alt: img.alt, complete: img.complete, naturalWidth: img.naturalWidth };
+        const img = element as unknown as { getAttribute(name: string): string | null; alt: string; complete: boolean; naturalWidth: number; outerHTML: string };
+        return { src: img.getAttribute('src') ?? '', alt: img.alt, complete: img.complete, naturalWidth: img.naturalWidth, html: img.outerHTML };
       }),
     );
   const deadline = Date.now() + timeoutMs;
   let images = await read();
-  while (images.some((image) => !image.complete) && Date.now() < deadline) {
+  const shown = (image: ShownImage): boolean => image.src.startsWith('https://') && image.complete && image.naturalWidth > 0;
+  while (!(images.length > 0 && images.every(shown)) && Date.now() < deadline) {
     await wb.page.waitForTimeout(250);
     images = await read();
   }
@@ -70,11 +76,12 @@ export const scenarios: readonly UiScenario[] = [
         const row = await wb.waitForTreeRow(manifest.displayName, 30_000);
         await row.click();
         const frame = await readmeFrame(wb, heading, 30_000);
-        const shown = await imagesWhenSettled(wb, frame, 30_000);
+        const shown = await imagesWhenSettled(wb, frame, 45_000);
         await frame.locator('img').first().scrollIntoViewIfNeeded().catch(() => undefined); // the first screenshot in the picture
         await wb.screenshot('extension-details');
 
-        const describe = (image: ShownImage): string => `${image.alt || '(no alt)'}: src "${image.src}", ${image.complete ? `${image.naturalWidth} px wide` : 'still loading'}`;
+        const describe = (image: ShownImage): string =>
+          `${image.alt || '(no alt)'}: src "${image.src}", ${image.complete ? `${image.naturalWidth} px wide` : 'still loading'} (${image.html})`;
         assert.equal(shown.length, expected.length, `the details page shows ${shown.length} images, the README has ${expected.length}:\n${shown.map(describe).join('\n')}`);
         const broken = shown.filter((image) => !image.src.startsWith('https://') || !image.complete || image.naturalWidth === 0);
         assert.deepEqual(
@@ -94,6 +101,6 @@ export const scenarios: readonly UiScenario[] = [
         await wb.runCommand('View: Show Explorer').catch(() => undefined);
       }
     },
-    { timeoutMs: 120_000 },
+    { timeoutMs: 150_000 },
   ),
 ];
