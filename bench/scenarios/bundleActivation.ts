@@ -91,7 +91,7 @@ async function packageVsix(dir: string): Promise<string> {
   delete manifest.scripts?.['vscode:prepublish'];
   fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   const vsix = path.join(dir, 'asana-workspaces.vsix');
-  await runCommand(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--no-rewrite-relative-links', '--out', vsix], {
+  await runCommand(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--out', vsix], {
     cwd: staging,
     logFile: path.join(dir, 'vsce.log'),
   });

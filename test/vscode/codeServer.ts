@@ -99,6 +99,16 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * `-r legacyCodeServerArgs.js` for a code-server that predates `--vscode-option` (4.96.x): it turns the
+ * harness's options into ones that code-server accepts. Nothing for the code-server the harness installs by default.
+ */
+function legacyPreload(installation: Installation): string[] {
+  const cli = path.join(path.dirname(installation.codeServerEntry), 'cli.js');
+  const knowsVscodeOption = fs.existsSync(cli) && fs.readFileSync(cli, 'utf8').includes('"vscode-option"');
+  return knowsVscodeOption ? [] : ['-r', path.join(__dirname, 'legacyCodeServerArgs.js')];
+}
+
 /** Process groups still running, killed if this process exits without stopping them. */
 const liveGroups = new Set<number>();
 process.on('exit', () => {
@@ -138,6 +148,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
     const args = [
+      ...legacyPreload(installation),
       installation.codeServerEntry,
       ...common,
       '--bind-addr', `127.0.0.1:${port}`,

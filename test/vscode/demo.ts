@@ -22,7 +22,7 @@ import { onInterrupt } from './lifecycle';
 import { log, warn } from './log';
 import { extensionBundle, logsDir, repoRoot } from './paths';
 import { freePort, runCommand, waitForHttp } from './proc';
-import { packageVsix } from './runUi';
+import { packageVsix } from './packageVsix';
 
 export const DEFAULT_DEMO_PORT = 8080;
 export const DEFAULT_DEMO_LATENCY_MS: LatencySpec = 20;

@@ -8,12 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCodeServer } from './codeServer';
 import { formatDuration, log, step, warn } from './log';
-import { CHROMIUM_PATH, CODE_SERVER_VERSION, DEBIAN_PACKAGES, NODE_SPEC, cacheRoot } from './paths';
+import { CHROMIUM_PATH, CODE_SERVER_VERSION, DEBIAN_PACKAGES, NODE_MAJOR, NODE_SPEC, cacheRoot } from './paths';
 import { cleanNpmEnv } from './npmEnv';
 import { runCommand } from './proc';
 
 export interface Installation {
-  /** The Node 24 binary code-server runs on. */
+  /** The Node binary code-server runs on (24, or `ASANA_CODE_SERVER_NODE`). */
   readonly nodeBin: string;
   /** code-server's `out/node/entry.js`. */
   readonly codeServerEntry: string;
@@ -121,7 +121,7 @@ async function ensureNode24(): Promise<void> {
     });
     const { nodeBin } = installationPaths();
     const version = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
-    if (!version.startsWith('v24.')) throw new Error(`${nodeBin} reports ${version}, expected v24.x`);
+    if (!version.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`${nodeBin} reports ${version}, expected v${NODE_MAJOR}.x`);
     if (!fs.existsSync(path.join(nodePackageDir(), 'include', 'node', 'node.h'))) {
       throw new Error(`${NODE_SPEC} has no include/node/node.h: code-server's native modules could not build`);
     }
@@ -136,7 +136,9 @@ async function ensureNode24(): Promise<void> {
  */
 function node24Env(): NodeJS.ProcessEnv {
   const nodeDir = nodePackageDir();
-  return cleanNpmEnv({ binFirst: path.join(nodeDir, 'bin'), extra: { npm_config_nodedir: nodeDir } });
+  // npm_config_unsafe_perm: older code-server postinstalls (4.96.x) stop when run as root without it
+  // (npm 7+ no longer sets it); the newest ignores it.
+  return cleanNpmEnv({ binFirst: path.join(nodeDir, 'bin'), extra: { npm_config_nodedir: nodeDir, npm_config_unsafe_perm: 'true' } });
 }
 
 /** Native modules that code-server's postinstall builds for Node 24; their absence means it did not run. */
@@ -170,6 +172,8 @@ async function ensureCodeServer(): Promise<void> {
       env: node24Env(),
       logFile: installLog(),
       heartbeatLabel: 'installing code-server',
+    }).catch((error: unknown) => {
+      throw wrongNode() ?? error;
     });
     const missing = missingNativeModules();
     if (missing.length > 0) {
@@ -190,6 +194,21 @@ async function ensureCodeServer(): Promise<void> {
     await verifyStarts();
     mark(folder, { package: `code-server@${CODE_SERVER_VERSION}` });
   });
+}
+
+/**
+ * code-server's postinstall refuses a Node of another major than its `engines.node`, in a line deep in
+ * the install log: say it plainly, with the variable to set.
+ */
+function wrongNode(): Error | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(codeServerDir(), 'package.json'), 'utf8')) as { engines?: { node?: string } };
+    const wanted = /\d+/.exec(manifest.engines?.node ?? '')?.[0];
+    if (wanted === undefined || wanted === NODE_MAJOR) return undefined;
+    return new Error(`code-server ${CODE_SERVER_VERSION} needs Node ${wanted}, and the harness gave it Node ${NODE_MAJOR}: set ASANA_CODE_SERVER_NODE=${wanted}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the freshly installed server once and waits for /healthz. */
@@ -276,7 +295,7 @@ export async function ensureInstalled(): Promise<Installation> {
     missingDebianPackages().length === 0 &&
     fs.existsSync(CHROMIUM_PATH);
   if (ready()) {
-    log(`code-server ${CODE_SERVER_VERSION} and Node 24 ready in ${cacheRoot()}`);
+    log(`code-server ${CODE_SERVER_VERSION} and Node ${NODE_MAJOR} ready in ${cacheRoot()}`);
     return installation;
   }
   const started = Date.now();

