@@ -31,7 +31,7 @@ export async function pickWorkspace(services: Pick<Services, 'ui'>, account: Acc
   const picked = await services.ui.showQuickPick(
     list.map((workspace) => ({
       label: workspace.name,
-      description: workspace.is_organization ? 'organization' : 'workspace',
+      description: workspace.is_organization ? l10n.t('organization') : l10n.t('workspace'),
       detail: workspace.email_domains.join(', ') || undefined,
       workspace,
     })),
