@@ -128,7 +128,7 @@ export class Requester {
         } catch (e) {
           // A 2xx to a write means Asana made the change: saying only "unexpected response" would invite a repeat.
           if (isRead || !(e instanceof InvalidResponseError)) throw e;
-          throw new InvalidResponseError(`${e.message} ${WRITE_ANSWER_UNREADABLE}`, e.field, { status: res.status, request: info, cause: e.cause });
+          throw new InvalidResponseError(`${e.message} ${WRITE_ANSWER_UNREADABLE()}`, e.field, { status: res.status, request: info, cause: e.cause });
         }
       }
       if (res.status === 429) {
