@@ -219,7 +219,7 @@ export class Requester {
       const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
       this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: ${detail}`);
       const advice = isRead || provablyNotSent(e) ? CHECK_CONNECTION() : WRITE_MAY_HAVE_LANDED();
-      throw new NetworkError(`Could not reach Asana (${detail}). ${advice}`, {
+      throw new NetworkError(l10n.t('Could not reach Asana ({0}). {1}', detail, advice), {
         request: info,
         cause: e,
       });

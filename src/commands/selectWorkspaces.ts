@@ -17,7 +17,7 @@ export function registerSelectWorkspaces(services: Services, hidden: HiddenWorks
     const all = await knownWorkspaces(account);
     const hiddenNow = hidden.of(scope);
     const picked = await services.ui.showQuickPick(
-      all.map((w) => ({ label: w.name, description: w.is_organization ? 'organization' : 'workspace', picked: !hiddenNow.has(w.gid), gid: w.gid })),
+      all.map((w) => ({ label: w.name, description: w.is_organization ? l10n.t('organization') : l10n.t('workspace'), picked: !hiddenNow.has(w.gid), gid: w.gid })),
       { title: l10n.t('Select the Workspaces the Asana View Shows'), placeHolder: l10n.t('Untick the workspaces you do not manage'), canPickMany: true, ignoreFocusOut: true },
     );
     if (!picked) return;

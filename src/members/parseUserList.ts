@@ -59,7 +59,7 @@ function refusalOf(input: string): string {
     if (isAsanaError(e)) return e.message;
     throw e;
   }
-  // acceptedRef and requireUserRef disagree: a bug here, not bad input.
+  // acceptedRef and requireUserRef disagree: a bug here, not bad input (l10n-ignore: for the log and a bug report).
   throw new Error(`parseUserList: ${JSON.stringify(input.slice(0, 40))} is refused here but accepted by requireUserRef`);
 }
 
