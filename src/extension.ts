@@ -34,6 +34,7 @@ import { VIEW_ID, WorkspaceTreeProvider } from './tree/workspaceTree';
 import type { Ui } from './ui/ui';
 import { vscodeUi } from './ui/vscodeUi';
 import { setSignedIn, setViewState, viewState, type ViewState } from './util/contextKeys';
+import { l10n, useTranslator } from './util/l10n';
 
 /** Every module above has been evaluated: the bundle's own share of an activation ends here. */
 const bundleEvaluatedAt = performance.now();
@@ -58,6 +59,7 @@ export interface ExtensionApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const activateStartedAt = performance.now();
+  useTranslator(vscode.l10n.t);
   const logger = new ChannelLogger(vscode.window.createOutputChannel('Asana', { log: true }));
   const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl);
   const storageRoot = context.globalStorageUri.fsPath;
@@ -91,8 +93,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     session.onDidSignOut(({ account, client }) => void store.forget({ accountGid: account.gid, apiBaseUrl: client.baseUrl.href })),
     store.onUnauthorized((error) => {
       void session.signOut().then(async () => {
-        const choice = await services.ui.showWarningMessage(`${error.message}`, 'Sign In');
-        if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
+        const signIn = l10n.t('Sign In');
+        const choice = await services.ui.showWarningMessage(`${error.message}`, signIn);
+        if (choice === signIn) await vscode.commands.executeCommand('asana.signIn');
       });
     }),
     onDidChangeApiBaseUrl(() => session.reconnect()),

@@ -11,6 +11,7 @@ import type { WorkspaceTreeProvider } from './tree/workspaceTree';
 import { pickWorkspace } from './ui/pickWorkspace';
 import type { Ui } from './ui/ui';
 import { Dismissed } from './ui/dismissed';
+import { l10n } from './util/l10n';
 
 export interface Services {
   readonly session: Session;
@@ -28,8 +29,9 @@ export { Dismissed } from './ui/dismissed';
 /** The signed-in account's store; offers sign-in first when signed out. */
 export async function requireAccount(services: Services): Promise<AccountStore> {
   if (!services.store.account) {
-    const choice = await services.ui.showInformationMessage('Sign in to Asana first.', 'Sign In');
-    if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
+    const signIn = l10n.t('Sign In');
+    const choice = await services.ui.showInformationMessage(l10n.t('Sign in to Asana first.'), signIn);
+    if (choice === signIn) await vscode.commands.executeCommand('asana.signIn');
   }
   const account = services.store.account;
   if (!account) throw new Dismissed();

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { l10n } from '../util/l10n';
 
 export const DEFAULT_BASE_URL = 'https://app.asana.com/api/1.0';
 
@@ -18,19 +19,19 @@ export function parseBaseUrl(raw: string | undefined): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new InvalidInputError(`The Asana API URL "${text}" is not a valid URL.`, 'baseUrl');
+    throw new InvalidInputError(l10n.t('The Asana API URL "{0}" is not a valid URL.', text), 'baseUrl');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InvalidInputError(
-      `The Asana API URL must use https (plain http is allowed only for localhost); got "${url.protocol}//${url.host}".`,
+      l10n.t('The Asana API URL must use https (plain http is allowed only for localhost); got "{0}".', `${url.protocol}//${url.host}`),
       'baseUrl',
     );
   }
   if (url.username || url.password) {
-    throw new InvalidInputError('The Asana API URL must not contain a user name or password.', 'baseUrl');
+    throw new InvalidInputError(l10n.t('The Asana API URL must not contain a user name or password.'), 'baseUrl');
   }
   if (url.search || url.hash) {
-    throw new InvalidInputError('The Asana API URL must not contain a query or a fragment.', 'baseUrl');
+    throw new InvalidInputError(l10n.t('The Asana API URL must not contain a query or a fragment.'), 'baseUrl');
   }
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;

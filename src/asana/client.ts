@@ -34,6 +34,7 @@ import {
 } from './schemas';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './transport';
 import { requireCount, requireGid, requireUserRef, requireWorkspaceName } from './validate';
+import { l10n } from '../util/l10n';
 
 export interface AsanaClientOptions {
   readonly token: string;
@@ -81,9 +82,9 @@ export class AsanaClient {
   private readonly limits: ListingLimits;
 
   constructor(opts: AsanaClientOptions) {
-    if (!opts.token || !opts.token.trim()) throw new InvalidInputError('An Asana access token is required.', 'token');
+    if (!opts.token || !opts.token.trim()) throw new InvalidInputError(l10n.t('An Asana access token is required.'), 'token');
     if (/\s/.test(opts.token.trim())) {
-      throw new InvalidInputError('An Asana access token cannot contain spaces or line breaks.', 'token');
+      throw new InvalidInputError(l10n.t('An Asana access token cannot contain spaces or line breaks.'), 'token');
     }
     this.baseUrl = parseBaseUrl(opts.baseUrl);
     this.logger = opts.logger ?? silentLogger;
@@ -289,7 +290,7 @@ export class AsanaClient {
   oooEntryPages(userGid: string, workspaceGid: string, opts: PageOptions & { from?: string } = {}): AsyncGenerator<OooEntry[]> {
     const user = requireGid(userGid, 'user');
     const workspace = requireGid(workspaceGid, 'workspace');
-    if (opts.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.from)) throw new InvalidInputError(`Not a date (YYYY-MM-DD): ${opts.from}`, 'from');
+    if (opts.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.from)) throw new InvalidInputError(l10n.t('Not a date (YYYY-MM-DD): {0}', opts.from), 'from');
     return paginate(
       this.requester,
       this.logger,

@@ -3,6 +3,7 @@
  * (a string union) rather than on classes, so the UI can pick an action ("Sign in", "Retry")
  * without importing every subclass.
  */
+import { l10n } from '../util/l10n';
 export type AsanaErrorKind =
   | 'invalid-input'
   | 'bad-request'
@@ -147,7 +148,7 @@ export class ResponseTooLargeError extends InvalidResponseError {
 export class CancelledError extends AsanaError {
   readonly kind = 'cancelled';
   constructor(request?: RequestInfo) {
-    super('The request was cancelled.', request ? { request } : {});
+    super(l10n.t('The request was cancelled.'), request ? { request } : {});
   }
 }
 

@@ -13,6 +13,7 @@ import { pathForLog } from './logUrl';
 import type { CallOptions, Query, Requester } from './requester';
 import { formatWait } from './responses';
 import { anySignal } from './timing';
+import { l10n } from '../util/l10n';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -83,7 +84,7 @@ export async function* paginate<T extends { gid: string }>(
   const ask = (offset: string | undefined): Promise<PageOutcome<T>> => {
     if (pages >= limits.maxPages) {
       const error = new InvalidResponseError(
-        `Asana kept sending more pages (${pages} so far, of ${limit} records each), more than any workspace has, so the listing stopped.`,
+        l10n.t('Asana kept sending more pages ({0} so far, of {1} records each), more than any workspace has, so the listing stopped.', pages, limit),
         'next_page',
         { request },
       );
@@ -153,7 +154,7 @@ export async function* paginate<T extends { gid: string }>(
       yield fresh;
       if (repeated) {
         throw new InvalidResponseError(
-          'Asana sent a "next_page" offset it had already sent in this listing, which would repeat pages forever, so the listing stopped.',
+          l10n.t('Asana sent a "next_page" offset it had already sent in this listing, which would repeat pages forever, so the listing stopped.'),
           'next_page',
           { request },
         );
@@ -166,7 +167,7 @@ export async function* paginate<T extends { gid: string }>(
 
 function outOfTime(limits: ListingLimits, request: RequestInfo): TimeoutError {
   return new TimeoutError(
-    `The listing did not finish within ${formatWait(limits.deadlineMs)} of waiting for Asana, so it stopped. Try again later.`,
+    l10n.t('The listing did not finish within {0} of waiting for Asana, so it stopped. Try again later.', formatWait(limits.deadlineMs)),
     { request },
   );
 }

@@ -20,13 +20,16 @@ import { errorFromStatus, formatWait, parseEnvelope, type Envelope } from './res
 import { Semaphore } from './semaphore';
 import { anySignal, backoffMs, Deadline, parseRetryAfter, sleep } from './timing';
 import { BodyTooLargeError, provablyNotSent, Transport, type HttpResponse } from './transport';
+import { l10n } from '../util/l10n';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 export type Query = Record<string, string | number | undefined>;
 
 /** A write whose answer was lost may have landed: say so, so nobody repeats it blindly. */
-const WRITE_MAY_HAVE_LANDED = 'Asana may have made the change before the connection was lost: refresh to check before trying again.';
-const WRITE_ANSWER_UNREADABLE = 'Asana accepted the change, but its answer could not be read: refresh to see the result.';
+// Functions: the display language is known only once the extension runs.
+const WRITE_MAY_HAVE_LANDED = () => l10n.t('Asana may have made the change before the connection was lost: refresh to check before trying again.');
+const WRITE_ANSWER_UNREADABLE = () => l10n.t('Asana accepted the change, but its answer could not be read: refresh to see the result.');
+const CHECK_CONNECTION = () => l10n.t('Check your connection and try again.');
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
@@ -125,7 +128,7 @@ export class Requester {
         } catch (e) {
           // A 2xx to a write means Asana made the change: saying only "unexpected response" would invite a repeat.
           if (isRead || !(e instanceof InvalidResponseError)) throw e;
-          throw new InvalidResponseError(`${e.message} ${WRITE_ANSWER_UNREADABLE}`, e.field, { status: res.status, request: info, cause: e.cause });
+          throw new InvalidResponseError(`${e.message} ${WRITE_ANSWER_UNREADABLE()}`, e.field, { status: res.status, request: info, cause: e.cause });
         }
       }
       if (res.status === 429) {
@@ -200,23 +203,23 @@ export class Requester {
       if (signal?.aborted) throw new CancelledError(info);
       if (e instanceof BodyTooLargeError) {
         this.opts.logger.debug(`${method} ${shown} → ${e.status}, body over ${e.limitBytes} bytes: stopped reading`);
-        const landed = !isRead && e.status >= 200 && e.status < 300 ? ` ${WRITE_ANSWER_UNREADABLE}` : '';
+        const landed = !isRead && e.status >= 200 && e.status < 300 ? ` ${WRITE_ANSWER_UNREADABLE()}` : '';
         throw new ResponseTooLargeError(
-          `Asana sent a response larger than ${formatBytes(e.limitBytes)} (HTTP ${e.status}), more than any answer it sends to this client, so it was not read.${landed}`,
+          l10n.t('Asana sent a response larger than {0} (HTTP {1}), more than any answer it sends to this client, so it was not read.', formatBytes(e.limitBytes), e.status) + landed,
           e.limitBytes,
           { status: e.status, request: info },
         );
       }
       if (timeout.aborted) {
         throw new TimeoutError(
-          `Asana did not answer within ${formatWait(timeoutMs)} (${method} ${info.path}).${isRead ? ' Check your connection and try again.' : ` ${WRITE_MAY_HAVE_LANDED}`}`,
+          `${l10n.t('Asana did not answer within {0} ({1}).', formatWait(timeoutMs), `${method} ${info.path}`)} ${isRead ? CHECK_CONNECTION() : WRITE_MAY_HAVE_LANDED()}`,
           { request: info },
         );
       }
       const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
       this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: ${detail}`);
-      const advice = isRead || provablyNotSent(e) ? 'Check your connection and try again.' : WRITE_MAY_HAVE_LANDED;
-      throw new NetworkError(`Could not reach Asana (${detail}). ${advice}`, {
+      const advice = isRead || provablyNotSent(e) ? CHECK_CONNECTION() : WRITE_MAY_HAVE_LANDED();
+      throw new NetworkError(l10n.t('Could not reach Asana ({0}). {1}', detail, advice), {
         request: info,
         cause: e,
       });
@@ -249,7 +252,7 @@ export class Requester {
 
   private outOfTime(info: RequestInfo, isRead: boolean): TimeoutError {
     return new TimeoutError(
-      `Asana did not answer within ${formatWait(this.opts.callDeadlineMs)}, retries included (${info.method} ${info.path}).${isRead ? ' Check your connection and try again.' : ` ${WRITE_MAY_HAVE_LANDED}`}`,
+      `${l10n.t('Asana did not answer within {0}, retries included ({1}).', formatWait(this.opts.callDeadlineMs), `${info.method} ${info.path}`)} ${isRead ? CHECK_CONNECTION() : WRITE_MAY_HAVE_LANDED()}`,
       { request: info },
     );
   }

@@ -17,6 +17,7 @@ import {
 } from './errors';
 import { redact } from './redact';
 import { ErrorEnvelopeSchema, NextPageSchema } from './schemas';
+import { l10n } from '../util/l10n';
 
 export interface Envelope<T> {
   readonly data: T;
@@ -76,28 +77,35 @@ export function errorFromStatus(
   const opts = { status, request };
   switch (status) {
     case 400:
-      return new BadRequestError(`Asana rejected the request.${sentence(message)}`, opts);
+      return new BadRequestError(l10n.t('Asana rejected the request.') + sentence(message), opts);
     case 401:
       return new UnauthorizedError(
-        'Asana did not accept the access token: it may be mistyped, expired or revoked. Sign in again with a valid personal access token.',
+        l10n.t('Asana did not accept the access token: it may be mistyped, expired or revoked. Sign in again with a valid personal access token.'),
         opts,
       );
     case 402:
-      return new PaymentRequiredError(`This needs a paid Asana plan.${sentence(message)}`, opts);
+      return new PaymentRequiredError(l10n.t('This needs a paid Asana plan.') + sentence(message), opts);
     case 403:
-      return new ForbiddenError(`You do not have permission to do this in Asana.${sentence(message)}`, opts);
+      return new ForbiddenError(l10n.t('You do not have permission to do this in Asana.') + sentence(message), opts);
     case 404:
-      return new NotFoundError(`Asana could not find it: it may have been deleted, or you no longer have access.${sentence(message)}`, opts);
+      return new NotFoundError(l10n.t('Asana could not find it: it may have been deleted, or you no longer have access.') + sentence(message), opts);
     case 429: {
-      const wait = retryAfterMs === undefined ? '' : ` Asana asked to wait ${formatWait(retryAfterMs)}.`;
-      return new RateLimitedError(`Asana is rate limiting requests from this token.${wait} Try again later.`, retryAfterMs, opts);
+      return new RateLimitedError(
+        retryAfterMs === undefined
+          ? l10n.t('Asana is rate limiting requests from this token. Try again later.')
+          : l10n.t('Asana is rate limiting requests from this token. Asana asked to wait {0}. Try again later.', formatWait(retryAfterMs)),
+        retryAfterMs,
+        opts,
+      );
     }
     default:
       if (status >= 500) {
-        const quoted = phrase ? ` (Asana's error phrase: "${phrase}")` : '';
-        return new ServerError(`Asana had a problem on its side (HTTP ${status})${quoted}. Try again in a moment.`, phrase, opts);
+        const text = phrase
+          ? l10n.t('Asana had a problem on its side (HTTP {0}) (Asana\'s error phrase: "{1}"). Try again in a moment.', status, phrase)
+          : l10n.t('Asana had a problem on its side (HTTP {0}). Try again in a moment.', status);
+        return new ServerError(text, phrase, opts);
       }
-      return new BadRequestError(`Asana answered HTTP ${status}.${sentence(message)}`, opts);
+      return new BadRequestError(l10n.t('Asana answered HTTP {0}.', status) + sentence(message), opts);
   }
 }
 
@@ -105,10 +113,10 @@ const YEAR_MS = 365 * 24 * 3_600_000;
 
 export function formatWait(ms: number): string {
   // A Retry-After of 10^30 s would otherwise read "2.0576131502057616e+32 min".
-  if (!(ms <= YEAR_MS)) return 'more than a year';
+  if (!(ms <= YEAR_MS)) return l10n.t('more than a year');
   const s = Math.ceil(ms / 1000);
-  if (s < 120) return `${s} s`;
-  return `${Math.ceil(s / 60)} min`;
+  if (s < 120) return l10n.t('{0} s', s);
+  return l10n.t('{0} min', Math.ceil(s / 60));
 }
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -129,14 +137,14 @@ export function parseEnvelope<T>(
   try {
     json = JSON.parse(body);
   } catch (cause) {
-    throw new InvalidResponseError('Asana sent a response that is not valid JSON (it may have been cut off).', '', {
+    throw new InvalidResponseError(l10n.t('Asana sent a response that is not valid JSON (it may have been cut off).'), '', {
       status,
       request,
       cause,
     });
   }
   if (typeof json !== 'object' || json === null || !('data' in json)) {
-    throw new InvalidResponseError('Asana sent a response without its "data" field.', 'data', { status, request });
+    throw new InvalidResponseError(l10n.t('Asana sent a response without its "data" field.'), 'data', { status, request });
   }
   const envelope = json as { data: unknown; next_page?: unknown };
   const data = schema.safeParse(envelope.data);
@@ -144,7 +152,7 @@ export function parseEnvelope<T>(
     const issue = data.error.issues[0];
     const field = fieldPath(['data', ...(issue?.path ?? [])]);
     throw new InvalidResponseError(
-      `Asana sent a response in an unexpected shape: field "${field}" ${describeIssue(issue, envelope.data)}.`,
+      l10n.t({ message: 'Asana sent a response in an unexpected shape: field "{0}" {1}.', args: [field, describeIssue(issue, envelope.data)], comment: '{1} says what is wrong: "is missing", "should be string"' }),
       field,
       { status, request },
     );
@@ -153,7 +161,7 @@ export function parseEnvelope<T>(
   if (envelope.next_page !== undefined) {
     const next = NextPageSchema.safeParse(envelope.next_page);
     if (!next.success) {
-      throw new InvalidResponseError('Asana sent a malformed "next_page".', 'next_page', { status, request });
+      throw new InvalidResponseError(l10n.t('Asana sent a malformed "next_page".'), 'next_page', { status, request });
     }
     nextOffset = next.data?.offset;
   }
@@ -161,23 +169,20 @@ export function parseEnvelope<T>(
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined, data: unknown): string {
-  if (!issue) return 'is invalid';
+  if (!issue) return l10n.t('is invalid');
   if (issue.code === 'invalid_type') {
     // zod leaves `input` out of issues unless asked, so look the field up instead.
-    return valueAt(data, issue.path) === undefined ? 'is missing' : `should be ${issue.expected}`;
+    return valueAt(data, issue.path) === undefined ? l10n.t('is missing') : l10n.t({ message: 'should be {0}', args: [issue.expected], comment: 'a JSON type: string, number, object' });
   }
   if (issue.code === 'invalid_format') {
     // Our own words, never the value: the body may be huge or carry what should not be repeated.
-    return `should be ${FORMAT_NAMES[issue.format] ?? (issue.format === 'regex' ? issue.message : 'in another format')}`;
+    if (issue.format === 'datetime') return l10n.t('should be an ISO 8601 date and time');
+    if (issue.format === 'date') return l10n.t('should be an ISO 8601 date');
+    return issue.format === 'regex' ? l10n.t('should be {0}', issue.message) : l10n.t('should be in another format');
   }
-  if (issue.code === 'too_big') return 'is too long';
-  return 'is invalid';
+  if (issue.code === 'too_big') return l10n.t('is too long');
+  return l10n.t('is invalid');
 }
-
-const FORMAT_NAMES: Record<string, string> = {
-  datetime: 'an ISO 8601 date and time',
-  date: 'an ISO 8601 date',
-};
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let current = root;

@@ -3,6 +3,7 @@
  * gets a message that says what to fix.
  */
 import { InvalidInputError } from './errors';
+import { l10n } from '../util/l10n';
 
 /** Asana gids are decimal strings; some are 16+ digits, beyond a JavaScript number's precision. */
 const GID = /^\d{1,32}$/;
@@ -51,7 +52,7 @@ function describe(text: string): string {
 export function requireGid(text: string, what: string): string {
   const value = text.trim();
   if (!isGid(value)) {
-    throw new InvalidInputError(`${what} must be an Asana id made of digits; got ${describe(text)}.`, what);
+    throw new InvalidInputError(l10n.t({ message: '{0} must be an Asana id made of digits; got {1}.', args: [what, describe(text)], comment: '{0} is the name of a parameter' }), what);
   }
   return value;
 }
@@ -60,41 +61,41 @@ export function requireGid(text: string, what: string): string {
 export function requireUserRef(text: string): string {
   const value = text.trim();
   if (value === '') {
-    throw new InvalidInputError('Enter an email address, a user id or "me".', 'user');
+    throw new InvalidInputError(l10n.t('Enter an email address, a user id or "me".'), 'user');
   }
   if (value.toLowerCase() === 'me') return 'me';
   if (isGid(value)) return value;
   if (value.includes('@')) {
     if (isEmail(value)) return value;
-    throw new InvalidInputError(`${describe(value)} is not a valid email address.`, 'user');
+    throw new InvalidInputError(l10n.t('{0} is not a valid email address.', describe(value)), 'user');
   }
   throw new InvalidInputError(
-    `${describe(value)} is neither an email address nor a user id. Enter something like name@example.com.`,
+    l10n.t('{0} is neither an email address nor a user id. Enter something like name@example.com.', describe(value)),
     'user',
   );
 }
 
 export function requireWorkspaceName(text: string, current?: string): string {
   const value = text.trim();
-  if (value === '') throw new InvalidInputError('The workspace name cannot be empty.', 'name');
+  if (value === '') throw new InvalidInputError(l10n.t('The workspace name cannot be empty.'), 'name');
   if (/\p{Cc}/u.test(value)) {
-    throw new InvalidInputError('The workspace name cannot contain line breaks or control characters.', 'name');
+    throw new InvalidInputError(l10n.t('The workspace name cannot contain line breaks or control characters.'), 'name');
   }
   if (!VISIBLE.test(value)) {
-    throw new InvalidInputError('The workspace name cannot be made of invisible characters only.', 'name');
+    throw new InvalidInputError(l10n.t('The workspace name cannot be made of invisible characters only.'), 'name');
   }
   if (value.length > MAX_NAME_LENGTH) {
-    throw new InvalidInputError(`The workspace name is too long (${value.length} characters; at most ${MAX_NAME_LENGTH}).`, 'name');
+    throw new InvalidInputError(l10n.t('The workspace name is too long ({0} characters; at most {1}).', value.length, MAX_NAME_LENGTH), 'name');
   }
   if (current !== undefined && value === current) {
-    throw new InvalidInputError('The new name is the same as the current one.', 'name');
+    throw new InvalidInputError(l10n.t('The new name is the same as the current one.'), 'name');
   }
   return value;
 }
 
 export function requireCount(count: number, min: number, max: number, what: string): number {
   if (!Number.isInteger(count) || count < min || count > max) {
-    throw new InvalidInputError(`${what} must be a whole number from ${min} to ${max}; got ${count}.`, what);
+    throw new InvalidInputError(l10n.t({ message: '{0} must be a whole number from {1} to {2}; got {3}.', args: [what, min, max, count], comment: '{0} is the name of a parameter' }), what);
   }
   return count;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Session } from './session';
 import type { Ui } from '../ui/ui';
 import { promptSignIn } from './signIn';
+import { l10n } from '../util/l10n';
 
 export const AUTH_PROVIDER_ID = 'asana-pat';
 
@@ -38,7 +39,7 @@ export class AsanaAuthenticationProvider implements vscode.AuthenticationProvide
   async createSession(): Promise<vscode.AuthenticationSession> {
     const signedIn = await promptSignIn(this.session, this.ui());
     const s = signedIn && this.toSession();
-    if (!s) throw new Error('Sign-in was cancelled.');
+    if (!s) throw new Error(l10n.t('Sign-in was cancelled.'));
     return s;
   }
 

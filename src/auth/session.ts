@@ -7,6 +7,7 @@ import { AsanaClient } from '../asana/client';
 import type { User } from '../asana/schemas';
 import type { ChannelLogger } from '../log/channelLogger';
 import type { Account, StoredCredentials, TokenStore } from './tokenStore';
+import { l10n } from '../util/l10n';
 
 export interface SignedIn {
   readonly account: Account;
@@ -91,7 +92,7 @@ export class Session implements vscode.Disposable {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         this.logger.error(`Cannot use the stored session: ${message}`);
-        void vscode.window.showErrorMessage(`Asana: ${message} Fix the "asana.apiBaseUrl" setting to continue.`, 'Open Settings').then((choice) => {
+        void vscode.window.showErrorMessage(l10n.t('Asana: {0} Fix the "asana.apiBaseUrl" setting to continue.', message), l10n.t('Open Settings')).then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'asana.apiBaseUrl');
         });
       }

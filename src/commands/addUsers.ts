@@ -6,11 +6,12 @@ import type { WorkspaceNode } from '../tree/nodes';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import { pickPerson } from './pickPerson';
 import { registerCommand } from './runCommand';
+import { l10n } from '../util/l10n';
 
 export function registerAddUsers(services: Services): vscode.Disposable {
   return registerCommand('asana.addUsers', services, async (node?: WorkspaceNode) => {
     const account = await requireAccount(services);
-    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: 'Add People to an Asana Workspace' }));
+    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: l10n.t('Add People to an Asana Workspace') }));
     if (!target) return;
     await addPeople(
       {

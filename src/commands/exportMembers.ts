@@ -17,6 +17,7 @@ import { changeCount } from '../store/rosterChanges';
 import type { WorkspaceMembers } from '../store/workspaceMembers';
 import { registerCommand } from './runCommand';
 import { Dismissed, requireAccount, type Services } from '../services';
+import { l10n } from '../util/l10n';
 
 /**
  * A new, unsaved editor named as the file to save (Save offers that name, in the open folder), in
@@ -46,7 +47,7 @@ export function registerExportMembers(services: Services): vscode.Disposable {
     async (node?: WorkspaceNode | ChangesNode | FormerGroupNode | string, format?: ExportFormat, what?: ExportWhat) => {
       const account = await requireAccount(services);
       const gid = typeof node === 'string' ? node : node instanceof WorkspaceNode ? node.gid : node?.parent.gid;
-      const target = gid ? account.workspace(gid) : await pickWorkspace(services, account, { title: 'Export Members of an Asana Workspace' });
+      const target = gid ? account.workspace(gid) : await pickWorkspace(services, account, { title: l10n.t('Export Members of an Asana Workspace') });
       if (!target) return;
       const members = account.loadMembers(target.gid);
       if (!members) return;
@@ -56,21 +57,28 @@ export function registerExportMembers(services: Services): vscode.Disposable {
         (
           await services.ui.showQuickPick(
             [
-              { label: 'CSV', description: 'for spreadsheets', format: 'csv' as const },
-              { label: 'Markdown', description: 'a table for documents', format: 'markdown' as const },
+              { label: 'CSV', description: l10n.t('for spreadsheets'), format: 'csv' as const },
+              { label: 'Markdown', description: l10n.t('a table for documents'), format: 'markdown' as const },
             ],
-            { title: `Export ${chosenWhat === 'members' ? 'Members' : chosenWhat === 'former' ? 'Former Members' : 'Roster Changes'} of ${target.name}` },
+            {
+              title:
+                chosenWhat === 'members'
+                  ? l10n.t('Export Members of {0}', target.name)
+                  : chosenWhat === 'former'
+                    ? l10n.t('Export Former Members of {0}', target.name)
+                    : l10n.t('Export Roster Changes of {0}', target.name),
+            },
           )
         )?.format;
       if (!chosen) throw new Dismissed();
-      if (members.state !== 'done') await withAsanaProgress(services.ui, account.client, `Loading all members of ${target.name}…`, () => members.start());
-      if (members.state === 'failed') throw new Error(`Could not load every member, so nothing was exported: ${members.error?.message ?? 'unknown error'}`);
+      if (members.state !== 'done') await withAsanaProgress(services.ui, account.client, l10n.t('Loading all members of {0}…', target.name), () => members.start());
+      if (members.state === 'failed') throw new Error(l10n.t('Could not load every member, so nothing was exported: {0}', members.error?.message ?? l10n.t('unknown error')));
       const text = exportText(target.name, members, chosenWhat, chosen);
       await openExport(exportFileName(target.name, chosenWhat, chosen, new Date()), text, chosen);
       if (chosenWhat === 'members' && members.fromSnapshot && members.asOf !== undefined) {
-        void services.ui.showInformationMessage(`Exported the members of ${target.name} as of ${timeAgo(members.asOf)}; a refresh is under way.`);
+        void services.ui.showInformationMessage(l10n.t('Exported the members of {0} as of {1}; a refresh is under way.', target.name, timeAgo(members.asOf)));
       }
-      if (chosenWhat === 'members' && members.emailError) void services.ui.showWarningMessage(`Exported without emails: ${members.emailError.message}`);
+      if (chosenWhat === 'members' && members.emailError) void services.ui.showWarningMessage(l10n.t('Exported without emails: {0}', members.emailError.message));
     },
   );
 }
@@ -79,7 +87,7 @@ function exportText(workspaceName: string, members: WorkspaceMembers, what: Expo
   const history = members.history;
   if (what === 'former') return exportFormerMembers(workspaceName, history.former, format);
   if (what === 'changes') {
-    if (!history.changes || history.isFirstLook) throw new Error(`No roster changes of ${workspaceName} to export yet: they are counted from the next complete listing.`);
+    if (!history.changes || history.isFirstLook) throw new Error(l10n.t('No roster changes of {0} to export yet: they are counted from the next complete listing.', workspaceName));
     return exportRosterChanges(workspaceName, history.changes, format);
   }
   const index = members.index;
@@ -91,12 +99,12 @@ async function askWhat(services: Services, workspaceName: string, members: Works
   await members.history.whenLoaded();
   const { former, changes, isFirstLook } = members.history;
   const items: { label: string; description: string; what: ExportWhat }[] = [
-    { label: 'Members', description: members.state === 'done' ? formatNumber(members.index.activeCount) : 'all of them', what: 'members' },
+    { label: l10n.t('Members'), description: members.state === 'done' ? formatNumber(members.index.activeCount) : l10n.t('all of them'), what: 'members' },
   ];
-  if (former.length) items.push({ label: 'Former Members', description: formatNumber(former.length), what: 'former' });
-  if (changes && !isFirstLook) items.push({ label: 'Roster Changes', description: `${formatNumber(changeCount(changes))} since ${shortDate(changes.since)}`, what: 'changes' });
+  if (former.length) items.push({ label: l10n.t('Former Members'), description: formatNumber(former.length), what: 'former' });
+  if (changes && !isFirstLook) items.push({ label: l10n.t('Roster Changes'), description: l10n.t('{0} since {1}', formatNumber(changeCount(changes)), shortDate(changes.since)), what: 'changes' });
   if (items.length === 1) return 'members';
-  const picked = await services.ui.showQuickPick(items, { title: `Export from ${workspaceName}`, placeHolder: 'What to export?' });
+  const picked = await services.ui.showQuickPick(items, { title: l10n.t('Export from {0}', workspaceName), placeHolder: l10n.t('What to export?') });
   if (!picked) throw new Dismissed();
   return picked.what;
 }

@@ -5,13 +5,14 @@ import { requireAccount, type Services } from '../services';
 import type { WorkspaceNode } from '../tree/nodes';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import { registerCommand } from './runCommand';
+import { l10n } from '../util/l10n';
 
 export function registerRenameWorkspace(services: Services): vscode.Disposable {
   return registerCommand('asana.renameWorkspace', services, async (node?: WorkspaceNode) => {
     const account = await requireAccount(services);
     // F2 in the view hands no row: the selected row's workspace.
     const selected = node ? undefined : services.tree.selectedWorkspaceGid();
-    const target = node?.workspace ?? (selected ? account.workspace(selected) : undefined) ?? (await pickWorkspace(services, account, { title: 'Rename Asana Workspace' }));
+    const target = node?.workspace ?? (selected ? account.workspace(selected) : undefined) ?? (await pickWorkspace(services, account, { title: l10n.t('Rename Asana Workspace') }));
     if (target) await renameWorkspace({ account, ui: services.ui, logger: services.logger }, target);
   });
 }

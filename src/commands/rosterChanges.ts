@@ -13,11 +13,10 @@ import { pickWorkspace } from '../ui/pickWorkspace';
 import { shortDate } from '../util/relativeTime';
 import { registerCommand } from './runCommand';
 import { requireAccount, type Services } from '../services';
+import { l10n } from '../util/l10n';
 
 export const ROSTER_SCHEME = 'asana-roster';
 
-const MARK_SEEN = 'Mark as Seen';
-const EXPORT = 'Export…';
 
 /** The report's address: one per workspace, so reopening it shows the same tab. */
 export function rosterReportUri(workspaceGid: string): vscode.Uri {
@@ -32,7 +31,7 @@ export function registerRosterChanges(services: Services): vscode.Disposable[] {
       const gid = uri.path.split('/')[1] ?? '';
       const account = services.store.account;
       const members = account?.membersOf(gid);
-      if (!account || !members) return '# Roster changes\n\nThis workspace is not known to the account signed in.\n';
+      if (!account || !members) return `# ${l10n.t('Roster changes')}\n\n${l10n.t('This workspace is not known to the account signed in.')}\n`;
       return reportOf(members);
     },
   };
@@ -54,7 +53,7 @@ export function registerRosterChanges(services: Services): vscode.Disposable[] {
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) changed.fire(uri);
     }),
     registerCommand('asana.showRosterChanges', services, async (arg?: ChangesNode | WorkspaceNode | string) => {
-      const found = await target(arg, 'Show Roster Changes of Which Workspace?');
+      const found = await target(arg, l10n.t('Show Roster Changes of Which Workspace?'));
       if (!found) return;
       const uri = rosterReportUri(found.workspace.gid);
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -63,9 +62,9 @@ export function registerRosterChanges(services: Services): vscode.Disposable[] {
       await offerActions(services, found.workspace, found.members);
     }),
     registerCommand('asana.markRosterSeen', services, async (arg?: ChangesNode | WorkspaceNode | string) => {
-      const found = await target(arg, 'Mark the Roster Changes of Which Workspace as Seen?');
+      const found = await target(arg, l10n.t('Mark the Roster Changes of Which Workspace as Seen?'));
       if (!found) return;
-      if (!(await found.members.markSeen())) throw new Error(`The members of ${found.workspace.name} are still loading; mark the changes as seen once they are all in.`);
+      if (!(await found.members.markSeen())) throw new Error(l10n.t('The members of {0} are still loading; mark the changes as seen once they are all in.', found.workspace.name));
       services.logger.info(`Marked the roster changes of ${found.workspace.name} as seen.`);
     }),
   ];
@@ -80,11 +79,13 @@ function reportOf(members: WorkspaceMembers): string {
 async function offerActions(services: Services, workspace: Workspace, members: WorkspaceMembers): Promise<void> {
   const changes = members.history.changes;
   if (!changes || members.history.isFirstLook || changeCount(changes) === 0) return;
+  const markSeen = l10n.t('Mark as Seen');
+  const exportIt = l10n.t('Export…');
   const choice = await services.ui.showInformationMessage(
-    `${describeChangeCount(changes)} in ${workspace.name} since ${shortDate(changes.since)}.`,
-    MARK_SEEN,
-    EXPORT,
+    l10n.t({ message: '{0} in {1} since {2}.', args: [describeChangeCount(changes), workspace.name, shortDate(changes.since)], comment: '"12 changes in Acme since 3 Dec."' }),
+    markSeen,
+    exportIt,
   );
-  if (choice === MARK_SEEN) await vscode.commands.executeCommand('asana.markRosterSeen', workspace.gid);
-  if (choice === EXPORT) await vscode.commands.executeCommand('asana.exportMembers', workspace.gid, undefined, 'changes');
+  if (choice === markSeen) await vscode.commands.executeCommand('asana.markRosterSeen', workspace.gid);
+  if (choice === exportIt) await vscode.commands.executeCommand('asana.exportMembers', workspace.gid, undefined, 'changes');
 }

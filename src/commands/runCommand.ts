@@ -7,6 +7,7 @@ import { isAsanaError } from '../asana/errors';
 import type { ChannelLogger } from '../log/channelLogger';
 import { Dismissed } from '../ui/dismissed';
 import type { Ui } from '../ui/ui';
+import { l10n } from '../util/l10n';
 
 /** What a command needs to report a failure: the log, and the UI seam to show it through. */
 export interface CommandContext {
@@ -31,8 +32,10 @@ export async function reportError(e: unknown, { logger, ui }: CommandContext): P
   if (e instanceof Dismissed || (isAsanaError(e) && e.kind === 'cancelled')) return;
   const message = logger.clean(e instanceof Error ? e.message : String(e));
   logger.error(isAsanaError(e) ? message : `${message}\n${e instanceof Error ? logger.clean(e.stack ?? '') : ''}`);
-  const actions = isAsanaError(e) && e.kind === 'unauthorized' ? ['Sign In', 'Show Log'] : ['Show Log'];
+  const signIn = l10n.t('Sign In');
+  const showLog = l10n.t('Show Log');
+  const actions = isAsanaError(e) && e.kind === 'unauthorized' ? [signIn, showLog] : [showLog];
   const choice = await ui.showErrorMessage(message, ...actions);
-  if (choice === 'Sign In') await vscode.commands.executeCommand('asana.signIn');
-  if (choice === 'Show Log') logger.channel.show(true);
+  if (choice === signIn) await vscode.commands.executeCommand('asana.signIn');
+  if (choice === showLog) logger.channel.show(true);
 }

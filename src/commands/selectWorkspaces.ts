@@ -8,6 +8,7 @@ import { accountScope } from '../store/accountScope';
 import { knownWorkspaces, requireAccount, type Services } from '../services';
 import type { HiddenWorkspaces } from '../tree/hiddenWorkspaces';
 import { registerCommand } from './runCommand';
+import { l10n } from '../util/l10n';
 
 export function registerSelectWorkspaces(services: Services, hidden: HiddenWorkspaces): vscode.Disposable {
   return registerCommand('asana.selectWorkspaces', services, async () => {
@@ -16,12 +17,12 @@ export function registerSelectWorkspaces(services: Services, hidden: HiddenWorks
     const all = await knownWorkspaces(account);
     const hiddenNow = hidden.of(scope);
     const picked = await services.ui.showQuickPick(
-      all.map((w) => ({ label: w.name, description: w.is_organization ? 'organization' : 'workspace', picked: !hiddenNow.has(w.gid), gid: w.gid })),
-      { title: 'Select the Workspaces the Asana View Shows', placeHolder: 'Untick the workspaces you do not manage', canPickMany: true, ignoreFocusOut: true },
+      all.map((w) => ({ label: w.name, description: w.is_organization ? l10n.t('organization') : l10n.t('workspace'), picked: !hiddenNow.has(w.gid), gid: w.gid })),
+      { title: l10n.t('Select the Workspaces the Asana View Shows'), placeHolder: l10n.t('Untick the workspaces you do not manage'), canPickMany: true, ignoreFocusOut: true },
     );
     if (!picked) return;
     if (picked.length === 0) {
-      void services.ui.showWarningMessage('Choose at least one workspace to show. Nothing was changed.');
+      void services.ui.showWarningMessage(l10n.t('Choose at least one workspace to show. Nothing was changed.'));
       return;
     }
     const shown = new Set(picked.map((p) => p.gid));

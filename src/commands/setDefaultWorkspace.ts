@@ -9,15 +9,16 @@ import { requireAccount, type Services } from '../services';
 import type { WorkspaceNode } from '../tree/nodes';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import { registerCommand } from './runCommand';
+import { l10n } from '../util/l10n';
 
 export function registerSetDefaultWorkspace(services: Services): vscode.Disposable {
   return registerCommand('asana.setDefaultWorkspace', services, async (node?: WorkspaceNode) => {
     const account = await requireAccount(services);
-    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: 'Set the Default Asana Workspace' }));
+    const target = node?.workspace ?? (await pickWorkspace(services, account, { title: l10n.t('Set the Default Asana Workspace') }));
     if (!target) return;
     if (defaultWorkspaceGid() !== target.gid) {
       await vscode.workspace.getConfiguration('asana').update('defaultWorkspace', target.gid, vscode.ConfigurationTarget.Global);
     }
-    void services.ui.showInformationMessage(`${target.name} is the default workspace of Find Person, Insert Person and @ completion.`);
+    void services.ui.showInformationMessage(l10n.t('{0} is the default workspace of Find Person, Insert Person and @ completion.', target.name));
   });
 }

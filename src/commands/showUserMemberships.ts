@@ -10,6 +10,7 @@ import { withAsanaProgress } from '../ui/asanaProgress';
 import { registerCommand } from './runCommand';
 import { contextWorkspace, Dismissed, requireAccount, type Services } from '../services';
 import { pickPerson } from './pickPerson';
+import { l10n } from '../util/l10n';
 
 type UserRef = { gid: string; name: string };
 
@@ -22,23 +23,26 @@ export function registerShowUserMemberships(services: Services): vscode.Disposab
         : arg && 'membership' in arg
           ? arg.membership.user
           : arg ?? (await askUser(services));
-    const memberships = await withAsanaProgress(services.ui, client, `Loading the memberships of ${user.name}…`, (p) =>
+    const memberships = await withAsanaProgress(services.ui, client, l10n.t('Loading the memberships of {0}…', user.name), (p) =>
       client.listUserMemberships(user.gid, { signal: p.signal }),
     );
     if (memberships.length === 0) {
-      void services.ui.showInformationMessage(`${user.name} has no membership in a workspace you can see.`);
+      void services.ui.showInformationMessage(l10n.t('{0} has no membership in a workspace you can see.', user.name));
       return;
     }
     const picked = await services.ui.showQuickPick(memberships.map(toItem), {
-      title: `${user.name}: ${memberships.length} membership${memberships.length === 1 ? '' : 's'} (${memberships.filter((m) => !m.is_active).length} inactive)`,
-      placeHolder: 'Pick one to reveal it in the Asana view',
+      title:
+        memberships.length === 1
+          ? l10n.t('{0}: 1 membership ({1} inactive)', user.name, memberships.filter((m) => !m.is_active).length)
+          : l10n.t('{0}: {1} memberships ({2} inactive)', user.name, memberships.length, memberships.filter((m) => !m.is_active).length),
+      placeHolder: l10n.t('Pick one to reveal it in the Asana view'),
       matchOnDescription: true,
       matchOnDetail: true,
     });
     if (!picked) return;
     if (!picked.membership.is_active) {
       void services.ui.showInformationMessage(
-        `${user.name}'s membership in ${picked.membership.workspace.name} is inactive (removed); Asana lists only active members in a workspace.`,
+        l10n.t("{0}'s membership in {1} is inactive (removed); Asana lists only active members in a workspace.", user.name, picked.membership.workspace.name),
       );
       return;
     }
@@ -48,8 +52,8 @@ export function registerShowUserMemberships(services: Services): vscode.Disposab
 
 async function askUser(services: Services): Promise<UserRef> {
   const account = await requireAccount(services);
-  const workspace = await contextWorkspace(services, account, 'Find the Person in Which Workspace?');
-  const user = await pickPerson(services, account, workspace, `Whose memberships? (search ${workspace.name})`);
+  const workspace = await contextWorkspace(services, account, l10n.t('Find the Person in Which Workspace?'));
+  const user = await pickPerson(services, account, workspace, l10n.t('Whose memberships? (search {0})', workspace.name));
   if (!user) throw new Dismissed();
   return user;
 }
@@ -58,8 +62,8 @@ function toItem(m: Membership): vscode.QuickPickItem & { membership: Membership 
   const badges = badgesOf(m).filter((b) => b !== 'inactive');
   return {
     label: `${m.is_active ? '$(pass)' : '$(circle-slash)'} ${m.workspace.name}`,
-    description: [m.is_active ? 'active' : 'inactive', ...badges].join(' · '),
-    detail: `Member since ${m.created_at?.slice(0, 10) ?? 'unknown'} · membership ${m.gid}`,
+    description: [m.is_active ? l10n.t('active') : l10n.t({ message: 'inactive', comment: 'a badge in a member\'s row' }), ...badges].join(' · '),
+    detail: l10n.t('Member since {0} · membership {1}', m.created_at?.slice(0, 10) ?? l10n.t('unknown'), m.gid),
     membership: m,
   };
 }

@@ -19,9 +19,13 @@ import { Dismissed } from '../ui/dismissed';
 import { pickWorkspace } from '../ui/pickWorkspace';
 import type { FlowContext } from './flowContext';
 import { reportAdded, type AddedPerson } from './reportAdded';
+import { l10n } from '../util/l10n';
 
+/** The two ways to find people, in English (as tests name them); the picker shows them translated. */
 export const BY_EMAIL = 'By email address or user id…';
 export const FROM_WORKSPACE = 'Someone from another workspace…';
+const byEmail = () => l10n.t('By email address or user id…');
+const fromWorkspace = () => l10n.t('Someone from another workspace…');
 
 /** A membership created this long before the add was there already; allows for the clocks' skew. */
 const ALREADY_THERE_MS = 5 * 60_000;
@@ -36,13 +40,13 @@ export interface AddPeopleContext extends FlowContext {
 export async function addPeople(ctx: AddPeopleContext, target: Workspace): Promise<BulkOutcome<AddedPerson>[]> {
   const refs = await askWho(ctx, target);
   if (refs.length === 0) throw new Dismissed();
-  return addRefs(ctx, target, refs, `Adding to ${target.name}…`, 'Added');
+  return addRefs(ctx, target, refs, l10n.t('Adding to {0}…', target.name), 'Added');
 }
 
 /** Adds a former member (or a removed one) back: a new membership, shown in the view. */
 export async function addBack(ctx: AddPeopleContext, target: Workspace, userGid: string): Promise<BulkOutcome<AddedPerson>> {
   // Always sent: the row asking for it says they are gone, whatever an older listing held.
-  const [outcome] = await addRefs(ctx, target, [userGid], `Adding back to ${target.name}…`, 'Added back');
+  const [outcome] = await addRefs(ctx, target, [userGid], l10n.t('Adding back to {0}…', target.name), 'Added back');
   return outcome!;
 }
 
@@ -64,25 +68,25 @@ type HowItem = { readonly label: string; readonly description?: string; readonly
 async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[]> {
   const { account, ui } = ctx;
   const others = (account.workspaces ?? []).filter((w) => w.gid !== target.gid);
-  let how: HowItem = { label: BY_EMAIL };
+  let how: HowItem = { label: byEmail() };
   if (others.length > 0) {
     const picked = await ui.pickOrType<HowItem>({
-      title: `Add People to ${target.name}`,
-      placeHolder: 'Type email addresses or user ids, or choose how to find people',
-      items: [{ label: BY_EMAIL }, { label: FROM_WORKSPACE }],
+      title: l10n.t('Add People to {0}', target.name),
+      placeHolder: l10n.t('Type email addresses or user ids, or choose how to find people'),
+      items: [{ label: byEmail() }, { label: fromWorkspace() }],
       typed: (text) => {
         const parsed = parseUserList(text);
         const complete = parsed.refs.length > 0 && parsed.invalid.length === 0;
-        return { label: `Add ${text.trim()}`, description: complete ? undefined : 'not complete yet: Enter to correct it', typed: text };
+        return { label: l10n.t('Add {0}', text.trim()), description: complete ? undefined : l10n.t('not complete yet: Enter to correct it'), typed: text };
       },
     });
     if (!picked) throw new Dismissed();
     how = picked;
   }
-  if (how.label === FROM_WORKSPACE) {
-    const source = await pickWorkspace(ctx, account, { title: 'Find someone in which workspace?', exclude: target.gid });
+  if (how.label === fromWorkspace()) {
+    const source = await pickWorkspace(ctx, account, { title: l10n.t('Find someone in which workspace?'), exclude: target.gid });
     if (!source) throw new Dismissed();
-    const user = await ctx.pickPerson(source, `Add to ${target.name}: search ${source.name}`);
+    const user = await ctx.pickPerson(source, l10n.t('Add to {0}: search {1}', target.name, source.name));
     return user ? [user.gid] : [];
   }
   const typed = how.typed === undefined ? undefined : parseUserList(how.typed);
@@ -94,14 +98,14 @@ async function askWho(ctx: AddPeopleContext, target: Workspace): Promise<string[
 async function askEmails(ctx: AddPeopleContext, target: Workspace, typed: string | undefined): Promise<string[]> {
   const refs = await ctx.ui.showCheckedInputBox(
     {
-      title: `Add People to ${target.name}`,
-      prompt: 'Email addresses or user ids, separated by commas, spaces or new lines. Unknown addresses are invited.',
+      title: l10n.t('Add People to {0}', target.name),
+      prompt: l10n.t('Email addresses or user ids, separated by commas, spaces or new lines. Unknown addresses are invited.'),
       placeHolder: 'ada@example.com, grace@example.com',
       ...(typed === undefined ? {} : { value: typed }),
       validate: (value) => {
         const parsed = parseUserList(value);
         if (parsed.invalid.length) return parsed.invalid.map((i) => i.message).join(' ');
-        if (parsed.refs.length === 0) return 'Enter at least one email address or user id.';
+        if (parsed.refs.length === 0) return l10n.t('Enter at least one email address or user id.');
         return undefined;
       },
     },
@@ -117,11 +121,11 @@ async function checkLookalikes(ctx: AddPeopleContext, refs: string[]): Promise<s
   const lookalikes = refs.map(lookalikeWarning).filter((w): w is string => w !== undefined);
   if (lookalikes.length) {
     const choice = await ui.showWarningMessage(
-      'Some addresses mix alphabets and may not be who you think.',
-      { modal: true, detail: `${lookalikes.join('\n')}\n\nAdd them anyway, or cancel and retype them.` },
-      'Add Anyway',
+      l10n.t('Some addresses mix alphabets and may not be who you think.'),
+      { modal: true, detail: `${lookalikes.join('\n')}\n\n${l10n.t('Add them anyway, or cancel and retype them.')}` },
+      l10n.t('Add Anyway'),
     );
-    if (choice !== 'Add Anyway') throw new Dismissed();
+    if (choice !== l10n.t('Add Anyway')) throw new Dismissed();
   }
   return refs;
 }

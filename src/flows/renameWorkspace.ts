@@ -10,6 +10,7 @@ import { withAsanaProgress } from '../ui/asanaProgress';
 import { Dismissed } from '../ui/dismissed';
 import { displayText } from '../util/displayText';
 import type { FlowContext } from './flowContext';
+import { l10n } from '../util/l10n';
 
 export async function renameWorkspace({ account, ui }: FlowContext, target: Workspace): Promise<Workspace> {
   const client = account.client;
@@ -17,8 +18,8 @@ export async function renameWorkspace({ account, ui }: FlowContext, target: Work
   // Shown without control or direction characters: a hostile name cannot disguise itself in the box.
   const shown = displayText(current);
   const name = await ui.showInputBox({
-    title: `Rename "${shown}"`,
-    prompt: 'The new name of the workspace, as everyone in it will see it.',
+    title: l10n.t('Rename "{0}"', shown),
+    prompt: l10n.t('The new name of the workspace, as everyone in it will see it.'),
     value: shown,
     valueSelection: [0, shown.length],
     ignoreFocusOut: true,
@@ -34,9 +35,9 @@ export async function renameWorkspace({ account, ui }: FlowContext, target: Work
   if (name === undefined) throw new Dismissed();
   const newName = requireWorkspaceName(name, current);
   try {
-    const renamed = await withAsanaProgress(ui, client, `Renaming "${current}"…`, (p) => client.renameWorkspace(target.gid, newName, { current, signal: p.signal }));
+    const renamed = await withAsanaProgress(ui, client, l10n.t('Renaming "{0}"…', current), (p) => client.renameWorkspace(target.gid, newName, { current, signal: p.signal }));
     account.applyWorkspace(renamed);
-    void ui.showInformationMessage(`Renamed "${current}" to "${renamed.name}".`);
+    void ui.showInformationMessage(l10n.t('Renamed "{0}" to "{1}".', current, renamed.name));
     return renamed;
   } catch (e) {
     // The request may have landed before the failure: show what Asana holds now.

@@ -8,6 +8,7 @@ import type { BulkOutcome } from '../members/bulk';
 import { summarize } from '../members/bulk';
 import type { Ui } from '../ui/ui';
 import type { FlowLog } from './flowContext';
+import { l10n } from '../util/l10n';
 
 export interface AddedPerson {
   readonly gid: string;
@@ -23,13 +24,10 @@ interface ReportContext {
   readonly reveal?: (workspaceGid: string, userGid: string) => Promise<unknown>;
 }
 
-const SHOW_WHO = 'Show Who';
-
 export function whoIs(p: AddedPerson): string {
   return p.email ? `${p.name} (${p.email})` : p.name;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function reportAdded(ctx: ReportContext, outcomes: readonly BulkOutcome<AddedPerson>[], target: Workspace, verb: 'Added' | 'Added back'): Promise<void> {
   const { ui, logger } = ctx;
@@ -47,8 +45,9 @@ export async function reportAdded(ctx: ReportContext, outcomes: readonly BulkOut
   if (failed.length > 0) {
     const first = failed[0]!;
     const reason = first.ok ? '' : ` ${first.input}: ${logger.clean(first.error.message)}`;
-    const choice = await ui.showErrorMessage(`${summarize(outcomes, 'Added')} (${target.name})${reason}`, 'Show Details');
-    if (choice === 'Show Details') ui.showLog();
+    const showDetails = l10n.t('Show Details');
+    const choice = await ui.showErrorMessage(`${l10n.t({ message: '{0} ({1})', args: [summarize(outcomes, 'Added'), target.name], comment: 'a summary such as "Added 2 people.", then the workspace' })}${reason}`, showDetails);
+    if (choice === showDetails) ui.showLog();
     return;
   }
   const message = summary(added, already, target, verb);
@@ -56,20 +55,27 @@ export async function reportAdded(ctx: ReportContext, outcomes: readonly BulkOut
     void ui.showInformationMessage(message);
     return;
   }
-  const choice = await ui.showInformationMessage(message, SHOW_WHO);
-  if (choice !== SHOW_WHO) return;
+  const showWho = l10n.t('Show Who');
+  const choice = await ui.showInformationMessage(message, showWho);
+  if (choice !== showWho) return;
+  const done = verb === 'Added' ? l10n.t({ message: 'added', comment: 'what happened to this person' }) : l10n.t({ message: 'added back', comment: 'what happened to this person' });
   const picked = await ui.showQuickPick(
-    people.map((p) => ({ label: p.name, description: p.email ?? '', detail: p.already ? 'already a member' : verb.toLowerCase(), person: p })),
-    { title: message, placeHolder: 'Pick someone to show them in the Asana view' },
+    people.map((p) => ({ label: p.name, description: p.email ?? '', detail: p.already ? l10n.t('already a member') : done, person: p })),
+    { title: message, placeHolder: l10n.t('Pick someone to show them in the Asana view') },
   );
   if (picked) await ctx.reveal?.(target.gid, picked.person.gid).catch((e: unknown) => logger.debug(`Could not show ${picked.person.name} in the view: ${String(e)}`));
 }
 
-function summary(added: readonly AddedPerson[], already: readonly AddedPerson[], target: Workspace, verb: string): string {
+function summary(added: readonly AddedPerson[], already: readonly AddedPerson[], target: Workspace, verb: 'Added' | 'Added back'): string {
   const where = target.name;
-  if (added.length === 1 && already.length === 0) return `${verb} ${whoIs(added[0]!)} to ${where}.`;
-  if (added.length === 0 && already.length === 1) return `${whoIs(already[0]!)} is already a member of ${where}.`;
-  if (added.length === 0) return `All ${already.length} are already members of ${where}; nothing changed.`;
-  const tail = already.length ? ` ${plural(already.length, 'was already a member', 'were already members')}.` : '';
-  return `${verb} ${plural(added.length, 'person', 'people')} to ${where}.${tail}`;
+  const back = verb === 'Added back';
+  if (added.length === 1 && already.length === 0) return back ? l10n.t('Added back {0} to {1}.', whoIs(added[0]!), where) : l10n.t('Added {0} to {1}.', whoIs(added[0]!), where);
+  if (added.length === 0 && already.length === 1) return l10n.t('{0} is already a member of {1}.', whoIs(already[0]!), where);
+  if (added.length === 0) return l10n.t('All {0} are already members of {1}; nothing changed.', already.length, where);
+  const head =
+    added.length === 1
+      ? back ? l10n.t('Added back 1 person to {0}.', where) : l10n.t('Added 1 person to {0}.', where)
+      : back ? l10n.t('Added back {0} people to {1}.', added.length, where) : l10n.t('Added {0} people to {1}.', added.length, where);
+  if (!already.length) return head;
+  return already.length === 1 ? l10n.t('{0} 1 was already a member.', head) : l10n.t('{0} {1} were already members.', head, already.length);
 }

@@ -4,6 +4,7 @@
  * client's write cap (15 in flight) is what paces it.
  */
 import { CancelledError, isAsanaError, type AsanaError } from '../asana/errors';
+import { l10n } from '../util/l10n';
 
 export type BulkOutcome<T> =
   | { readonly input: string; readonly ok: true; readonly value: T }
@@ -35,13 +36,16 @@ export async function runBulk<T>(
   );
 }
 
-/** The verb's base form, for "Could not remove anyone". */
-const BASE_VERBS: Record<string, string> = { Added: 'add', Removed: 'remove' };
-
 export function summarize<T>(outcomes: readonly BulkOutcome<T>[], verb: 'Added' | 'Removed'): string {
   const ok = outcomes.filter((o) => o.ok).length;
   const failed = outcomes.length - ok;
-  if (failed === 0) return `${verb} ${ok} ${ok === 1 ? 'person' : 'people'}.`;
-  if (ok === 0) return `Could not ${BASE_VERBS[verb]} anyone (${failed} failed).`;
-  return `${verb} ${ok} of ${outcomes.length}; ${failed} failed.`;
+  // Whole sentences per verb and number, so that a translation needs no English grammar.
+  if (verb === 'Added') {
+    if (failed === 0) return ok === 1 ? l10n.t('Added 1 person.') : l10n.t('Added {0} people.', ok);
+    if (ok === 0) return l10n.t('Could not add anyone ({0} failed).', failed);
+    return l10n.t('Added {0} of {1}; {2} failed.', ok, outcomes.length, failed);
+  }
+  if (failed === 0) return ok === 1 ? l10n.t('Removed 1 person.') : l10n.t('Removed {0} people.', ok);
+  if (ok === 0) return l10n.t('Could not remove anyone ({0} failed).', failed);
+  return l10n.t('Removed {0} of {1}; {2} failed.', ok, outcomes.length, failed);
 }

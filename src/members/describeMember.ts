@@ -4,6 +4,7 @@ import { myTasksUrl } from '../asanaLinks';
 import { isGid } from '../asana/validate';
 import { displayText } from '../util/displayText';
 import { escapeMarkdown, markdownCode } from '../util/markdown';
+import { l10n } from '../util/l10n';
 
 export type Badge = 'admin' | 'guest' | 'view-only' | 'inactive' | 'vacation';
 
@@ -24,11 +25,11 @@ export function onVacation(m: Membership, today: string): boolean {
 }
 
 const BADGE_TEXT: Record<Badge, string> = {
-  admin: 'admin',
-  guest: 'guest',
-  'view-only': 'view-only',
-  inactive: 'inactive',
-  vacation: 'on vacation',
+  get admin() { return l10n.t({ message: 'admin', comment: 'a badge in a member\'s row' }); },
+  get guest() { return l10n.t({ message: 'guest', comment: 'a badge in a member\'s row' }); },
+  get 'view-only'() { return l10n.t({ message: 'view-only', comment: 'a badge in a member\'s row' }); },
+  get inactive() { return l10n.t({ message: 'inactive', comment: 'a badge in a member\'s row' }); },
+  get vacation() { return l10n.t({ message: 'on vacation', comment: 'a badge in a member\'s row' }); },
 };
 
 export function describeMember(m: Membership, email: string | undefined, today?: string): string {
@@ -44,11 +45,12 @@ export function roleOf(m: Membership): 'admin' | 'guest' | 'viewer' | 'member' {
   return 'member';
 }
 
-const ROLE_TEXT: Record<ReturnType<typeof roleOf>, string> = {
-  admin: 'Admin',
-  guest: 'Guest',
-  viewer: 'View-only member',
-  member: 'Member',
+/** Used in "Admin of Acme": see memberTooltipMarkdown. */
+const ROLE_TEXT: Record<ReturnType<typeof roleOf>, (workspace: string) => string> = {
+  admin: (w) => l10n.t('Admin of {0}', w),
+  guest: (w) => l10n.t('Guest of {0}', w),
+  viewer: (w) => l10n.t('View-only member of {0}', w),
+  member: (w) => l10n.t('Member of {0}', w),
 };
 
 export function myTasksLink(m: Membership): string | undefined {
@@ -59,7 +61,7 @@ export function myTasksLink(m: Membership): string | undefined {
 export function vacationText(m: Membership): string | undefined {
   const v = m.vacation_dates;
   if (!v?.start_on) return undefined;
-  return v.end_on ? `${v.start_on} to ${v.end_on}` : `from ${v.start_on}, no end date`;
+  return v.end_on ? l10n.t('{0} to {1}', v.start_on, v.end_on) : l10n.t('from {0}, no end date', v.start_on);
 }
 
 /**
@@ -69,26 +71,26 @@ export function vacationText(m: Membership): string | undefined {
 export function memberTooltipMarkdown(m: Membership, email: string | undefined): string {
   const lines = [`**${escapeMarkdown(m.user.name)}**`];
   if (email) lines.push(`${escapeMarkdown(email)}`);
-  const role = ROLE_TEXT[roleOf(m)];
-  lines.push('', `${role} of ${escapeMarkdown(m.workspace.name)}${m.is_active ? '' : ' (inactive: removed from the workspace)'}`);
-  if (m.created_at) lines.push(`Member since: ${escapeMarkdown(m.created_at.slice(0, 10))}`);
+  const role = ROLE_TEXT[roleOf(m)](escapeMarkdown(m.workspace.name));
+  lines.push('', m.is_active ? role : l10n.t('{0} (inactive: removed from the workspace)', role));
+  if (m.created_at) lines.push(l10n.t('Member since: {0}', escapeMarkdown(m.created_at.slice(0, 10))));
   const vacation = vacationText(m);
-  if (vacation) lines.push(`Vacation: ${escapeMarkdown(vacation)}`);
+  if (vacation) lines.push(l10n.t('Vacation: {0}', escapeMarkdown(vacation)));
   const tasks = myTasksLink(m);
-  if (tasks) lines.push(`[My Tasks](${tasks})`);
-  lines.push(`User id: ${markdownCode(m.user.gid)} · Membership id: ${markdownCode(m.gid)}`);
+  if (tasks) lines.push(`[${l10n.t('My Tasks')}](${tasks})`);
+  lines.push(l10n.t('User id: {0} · Membership id: {1}', markdownCode(m.user.gid), markdownCode(m.gid)));
   return lines.join('  \n');
 }
 
 /** The tooltip's out-of-office lines: an entry under way first marked "now". */
 export function outOfOfficeMarkdown(entries: readonly OooEntry[], today: string = isoDay(new Date())): string {
-  if (entries.length === 0) return 'Out of office: nothing planned';
+  if (entries.length === 0) return l10n.t('Out of office: nothing planned');
   const shown = entries.slice(0, 5).map((e) => {
-    const span = e.end_date ? `${e.start_date} to ${e.end_date}` : `from ${e.start_date}, no end date`;
+    const span = e.end_date ? l10n.t('{0} to {1}', e.start_date, e.end_date) : l10n.t('from {0}, no end date', e.start_date);
     const now = e.start_date <= today && (e.end_date === null || e.end_date >= today);
-    return `Out of office: ${escapeMarkdown(span)}${now ? ' **(now)**' : ''}`;
+    return now ? l10n.t('Out of office: {0} **(now)**', escapeMarkdown(span)) : l10n.t('Out of office: {0}', escapeMarkdown(span));
   });
-  if (entries.length > shown.length) shown.push(`and ${entries.length - shown.length} more`);
+  if (entries.length > shown.length) shown.push(l10n.t('and {0} more', entries.length - shown.length));
   return shown.join('  \n');
 }
 

@@ -6,6 +6,7 @@
  * within one part is what a reader cannot see.
  */
 import { displayText } from '../util/displayText';
+import { l10n } from '../util/l10n';
 
 /** Scripts as a reader groups them; Japanese mixes Han and kana by nature, so they are one group. */
 const SCRIPT_GROUPS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
@@ -85,13 +86,18 @@ export function lookalikeWarning(address: string): string | undefined {
       const shown = letters.slice(0, 5).map((l) => `${l} ${codePoint(l)}`).join(', ');
       const more = letters.length > 5 ? ', …' : '';
       const one = letters.length === 1;
-      const named = `${script} ${one ? 'letter' : 'letters'} (${shown}${more})`;
+      const list = shown + more;
+      // Script names (Latin, Cyrillic…) are Unicode's, left as they are.
       clauses.push(
         CONFUSABLE.has(script) && CONFUSABLE.has(main)
-          ? `${named} that ${one ? `looks like a ${main} one` : `look like ${main} ones`}`
-          : `${named} mixed with ${main} ones in "${displayText(part)}"`,
+          ? one
+            ? l10n.t({ message: '{0} letter ({1}) that looks like a {2} one', args: [script, list, main], comment: 'part of "x contains …": {0} and {2} are scripts (Cyrillic, Latin)' })
+            : l10n.t({ message: '{0} letters ({1}) that look like {2} ones', args: [script, list, main], comment: 'part of "x contains …": {0} and {2} are scripts (Cyrillic, Latin)' })
+          : one
+            ? l10n.t({ message: '{0} letter ({1}) mixed with {2} ones in "{3}"', args: [script, list, main, displayText(part)], comment: 'part of "x contains …": {0} and {2} are scripts (Cyrillic, Latin)' })
+            : l10n.t({ message: '{0} letters ({1}) mixed with {2} ones in "{3}"', args: [script, list, main, displayText(part)], comment: 'part of "x contains …": {0} and {2} are scripts (Cyrillic, Latin)' }),
       );
     }
   }
-  return `${displayText(address)} contains ${clauses.join(', and ')}.`;
+  return l10n.t('{0} contains {1}.', displayText(address), clauses.join(l10n.t({ message: ', and ', comment: 'joins the parts of "x contains …"' })));
 }

@@ -1,5 +1,6 @@
 /** The tree's member filter: text against name and email, plus roles; pure so it is unit-tested. */
 import type { Membership } from '../asana/schemas';
+import { l10n } from '../util/l10n';
 
 export type RoleFilter = 'admin' | 'guest' | 'view-only' | 'inactive' | 'member';
 
@@ -44,5 +45,5 @@ export function describeFilter(filter: MemberFilter): string {
   const parts: string[] = [];
   if (filter.text.trim()) parts.push(`"${filter.text.trim()}"`);
   if (filter.roles.length) parts.push(filter.roles.join(', '));
-  return parts.length ? `Filtered: ${parts.join(' · ')}` : '';
+  return parts.length ? l10n.t('Filtered: {0}', parts.join(' · ')) : '';
 }

@@ -11,6 +11,7 @@ import { isAsanaError } from '../asana/errors';
 import { isEmail, isGid, requireUserRef } from '../asana/validate';
 import { displayText } from '../util/displayText';
 import { tokenizeAddressList, type AddressToken } from './addressListTokens';
+import { l10n } from '../util/l10n';
 
 export interface PersonRef {
   /** What to send to Asana: an email address, a user id or "me". */
@@ -58,7 +59,7 @@ function refusalOf(input: string): string {
     if (isAsanaError(e)) return e.message;
     throw e;
   }
-  // acceptedRef and requireUserRef disagree: a bug here, not bad input.
+  // acceptedRef and requireUserRef disagree: a bug here, not bad input (l10n-ignore: for the log and a bug report).
   throw new Error(`parseUserList: ${JSON.stringify(input.slice(0, 40))} is refused here but accepted by requireUserRef`);
 }
 
@@ -156,10 +157,10 @@ export function parseUserList(text: string): ParsedUserList {
 
   if (refused > MAX_REFUSALS_LISTED) {
     const more = refused - MAX_REFUSALS_LISTED;
-    invalid.push({ input: `${more} more`, message: `${more} more ${more === 1 ? 'entry is' : 'entries are'} not valid either.` });
+    invalid.push({ input: l10n.t('{0} more', more), message: more === 1 ? l10n.t('1 more entry is not valid either.') : l10n.t('{0} more entries are not valid either.', more) });
   }
   if (people.length > MAX_PEOPLE) {
-    invalid.push({ input: `${people.length - MAX_PEOPLE} more`, message: `At most ${MAX_PEOPLE} people at once.` });
+    invalid.push({ input: l10n.t('{0} more', people.length - MAX_PEOPLE), message: l10n.t('At most {0} people at once.', MAX_PEOPLE) });
     people.length = MAX_PEOPLE;
   }
   return { refs: people.map((p) => p.ref), people, invalid };

@@ -3,11 +3,12 @@
  * and the exports (CSV or Markdown). Server text is escaped the same way as in the member export.
  */
 import type { FormerMember } from '../store/formerCodec';
-import { ROLE_NAMES } from '../store/memberRoles';
+import { ROLE_NAMES, roleName } from '../store/memberRoles';
 import { changeCount, type RosterChanges, type RosterPerson } from '../store/rosterChanges';
 import { formatNumber } from '../util/displayLocale';
 import { longDate } from '../util/relativeTime';
 import { csvCell, markdownCell, type ExportFormat } from './exportMembers';
+import { l10n } from '../util/l10n';
 
 export interface RosterReport {
   readonly workspaceName: string;
@@ -20,7 +21,7 @@ export interface RosterReport {
 /** "12 changes", "1 change", "No changes". */
 export function describeChangeCount(changes: RosterChanges): string {
   const n = changeCount(changes);
-  return n === 0 ? 'No changes' : `${formatNumber(n)} change${n === 1 ? '' : 's'}`;
+  return n === 0 ? l10n.t('No changes') : n === 1 ? l10n.t('1 change') : l10n.t('{0} changes', formatNumber(n));
 }
 
 function table(columns: readonly string[], rows: readonly string[][]): string[] {
@@ -30,37 +31,44 @@ function table(columns: readonly string[], rows: readonly string[][]): string[] 
 const person = (p: RosterPerson | FormerMember): string[] => [p.name, p.email ?? ''];
 
 export function rosterReportMarkdown(report: RosterReport): string {
-  const lines = [`# Roster changes in ${markdownCell(report.workspaceName)}`, ''];
+  const lines = [l10n.t('# Roster changes in {0}', markdownCell(report.workspaceName)), ''];
   const changes = report.changes;
   if (!changes) {
-    lines.push('The members are still loading: changes are counted once the whole roster is known.', '');
+    lines.push(l10n.t('The members are still loading: changes are counted once the whole roster is known.'), '');
   } else if (report.firstLook) {
-    lines.push(`Nothing to compare yet: this is the first complete roster seen (${longDate(changes.until)}).`, 'Changes will be counted from it at the next refresh.', '');
+    lines.push(l10n.t('Nothing to compare yet: this is the first complete roster seen ({0}).', longDate(changes.until)), l10n.t('Changes will be counted from it at the next refresh.'), '');
   } else {
     lines.push(
-      `**${describeChangeCount(changes)}** between the last look (${longDate(changes.since)}) and the roster of ${longDate(changes.until)}: ` +
-        `${changes.joined.length} joined, ${changes.left.length} left, ${changes.roleChanged.length} changed role.`,
+      l10n.t(
+        '**{0}** between the last look ({1}) and the roster of {2}: {3} joined, {4} left, {5} changed role.',
+        describeChangeCount(changes),
+        longDate(changes.since),
+        longDate(changes.until),
+        changes.joined.length,
+        changes.left.length,
+        changes.roleChanged.length,
+      ),
       '',
     );
-    if (changes.joined.length) lines.push(`## Joined (${changes.joined.length})`, '', ...table(['Name', 'Email', 'Role'], changes.joined.map((p) => [...person(p), ROLE_NAMES[p.group]])), '');
-    if (changes.left.length) lines.push(`## Left (${changes.left.length})`, '', ...table(['Name', 'Email', 'Was'], changes.left.map((p) => [...person(p), ROLE_NAMES[p.group]])), '');
+    if (changes.joined.length) lines.push(l10n.t('## Joined ({0})', changes.joined.length), '', ...table([l10n.t('Name'), l10n.t('Email'), l10n.t('Role')], changes.joined.map((p) => [...person(p), roleName(p.group)])), '');
+    if (changes.left.length) lines.push(l10n.t('## Left ({0})', changes.left.length), '', ...table([l10n.t('Name'), l10n.t('Email'), l10n.t('Was')], changes.left.map((p) => [...person(p), roleName(p.group)])), '');
     if (changes.roleChanged.length) {
       lines.push(
-        `## Changed role (${changes.roleChanged.length})`,
+        l10n.t('## Changed role ({0})', changes.roleChanged.length),
         '',
-        ...table(['Name', 'Email', 'Before → now'], changes.roleChanged.map((c) => [...person(c.person), `${ROLE_NAMES[c.from]} → ${ROLE_NAMES[c.person.group]}`])),
+        ...table([l10n.t('Name'), l10n.t('Email'), l10n.t('Before → now')], changes.roleChanged.map((c) => [...person(c.person), `${roleName(c.from)} → ${roleName(c.person.group)}`])),
         '',
       );
     }
   }
   if (report.former.length) {
-    lines.push(`## Former members (${report.former.length})`, '', 'People seen here as active members who no longer are.', '', ...formerTable(report.former), '');
+    lines.push(l10n.t('## Former members ({0})', report.former.length), '', l10n.t('People seen here as active members who no longer are.'), '', ...formerTable(report.former), '');
   }
   return lines.join('\n');
 }
 
 function formerTable(former: readonly FormerMember[]): string[] {
-  return table(['Name', 'Email', 'Was', 'Last seen'], former.map((f) => [...person(f), ROLE_NAMES[f.group], longDate(f.lastSeenAt)]));
+  return table([l10n.t('Name'), l10n.t('Email'), l10n.t('Was'), l10n.t('Last seen')], former.map((f) => [...person(f), roleName(f.group), longDate(f.lastSeenAt)]));
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -11,6 +11,7 @@ import { queryAt } from './mentionQuery';
 import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
 import type { RecentPicks } from './accountRecents';
 import { TypeaheadController } from './typeaheadController';
+import { l10n } from '../util/l10n';
 
 export interface CompletionSource {
   client(): AsanaClient | undefined;
@@ -82,7 +83,7 @@ export class UserCompletionProvider implements vscode.CompletionItemProvider, vs
     item.filterText = `${this.trigger}${person.name} ${email ?? ''}`;
     item.detail = 'Asana';
     const scope = this.source.recent(workspaceGid)?.scope;
-    if (scope) item.command = { command: 'asana.rememberUser', title: 'Remember', arguments: [scope, { gid: person.gid, name: person.name }] };
+    if (scope) item.command = { command: 'asana.rememberUser', title: l10n.t('Remember'), arguments: [scope, { gid: person.gid, name: person.name }] };
     return item;
   }
 

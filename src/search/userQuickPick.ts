@@ -10,6 +10,7 @@ import type { Ui } from '../ui/ui';
 import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
 import type { RecentPicks } from './accountRecents';
 import { TypeaheadController } from './typeaheadController';
+import { l10n } from '../util/l10n';
 
 export interface UserPickOptions {
   readonly title: string;
@@ -52,7 +53,7 @@ export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Pr
       people.map((person) => ({
         label: person.name,
         description: person.email ?? opts.emailOf?.(person.gid),
-        detail: recent ? 'Recently picked' : undefined,
+        detail: recent ? l10n.t('Recently picked') : undefined,
         iconPath: new vscode.ThemeIcon(recent ? 'history' : 'account'),
         // The list shows our ranking; VS Code's own fuzzy filter must not hide its answers.
         alwaysShow: true,
@@ -61,7 +62,7 @@ export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Pr
     const showRecent = () => {
       const recent = opts.recent.list();
       quickPick.items = toItems(recent, true);
-      quickPick.placeholder = recent.length ? 'Recent picks; type a name or email to search' : (opts.placeholder ?? 'Type a name or email to search');
+      quickPick.placeholder = recent.length ? l10n.t('Recent picks; type a name or email to search') : (opts.placeholder ?? l10n.t('Type a name or email to search'));
     };
 
     // Handlers first: nothing the person does may be lost while anything awaits.
@@ -71,10 +72,10 @@ export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Pr
         if (result.query === '') return showRecent();
         // The placeholder is hidden once something is typed: the row says it where the answers would be.
         quickPick.items =
-          result.people.length === 0 && !result.pending ? [note(`No one in ${opts.workspaceName} matches "${result.query.trim()}"`, 'search-stop')] : toItems(result.people, false);
+          result.people.length === 0 && !result.pending ? [note(l10n.t('No one in {0} matches "{1}"', opts.workspaceName, result.query.trim()), 'search-stop')] : toItems(result.people, false);
       },
       error: (error) => {
-        quickPick.items = [note(`Search failed: ${error.message}`, 'error')];
+        quickPick.items = [note(l10n.t('Search failed: {0}', error.message), 'error')];
       },
     });
     quickPick.onDidChangeValue((value) => search.setQuery(value));

@@ -8,10 +8,11 @@ import { displayText } from '../util/displayText';
 import { escapeMarkdown, markdownCode } from '../util/markdown';
 import { describeChangeCount } from '../members/rosterExport';
 import type { FormerMember } from '../store/formerCodec';
-import { ROLE_NAMES } from '../store/memberRoles';
+import { roleName } from '../store/memberRoles';
 import { changeCount, type RosterChanges } from '../store/rosterChanges';
 import { longDate, shortDate } from '../util/relativeTime';
 import type { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
+import { l10n } from '../util/l10n';
 
 // Plain members get the light outline glyph; the roles worth noticing get colour.
 const ROLE_ICONS: Record<ReturnType<typeof roleOf>, vscode.ThemeIcon> = {
@@ -71,21 +72,21 @@ export function workspaceItem(workspace: Workspace, id: string, state: Workspace
   const parts: string[] = [];
   if (state.members) {
     const n = formatNumber(state.members.count);
-    const counted = state.members.shown === undefined ? n : `${formatNumber(state.members.shown)} of ${n}`;
-    parts.push(state.members.loading ? `loading… ${counted}` : `${counted} member${state.members.count === 1 ? '' : 's'}`);
+    const counted = state.members.shown === undefined ? n : l10n.t('{0} of {1}', formatNumber(state.members.shown), n);
+    parts.push(state.members.loading ? l10n.t('loading… {0}', counted) : state.members.count === 1 ? l10n.t('{0} member', counted) : l10n.t('{0} members', counted));
   }
-  if (state.isAdmin) parts.push('admin');
-  if (state.isDefault) parts.push('default');
-  if (state.asOf) parts.push(`as of ${state.asOf}`);
+  if (state.isAdmin) parts.push(l10n.t({ message: 'admin', comment: 'in a workspace row: you are an admin of it' }));
+  if (state.isDefault) parts.push(l10n.t({ message: 'default', comment: 'in a workspace row: the default workspace of Find Person' }));
+  if (state.asOf) parts.push(l10n.t({ message: 'as of {0}', args: [state.asOf], comment: 'a time such as "12 min ago"' }));
   item.description = parts.join(' · ') || undefined;
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(workspace.name)}**  \n`);
-  tooltip.appendMarkdown(`$(${workspace.is_organization ? 'organization' : 'folder'}) ${kind}  \n`);
-  if (workspace.email_domains.length) tooltip.appendMarkdown(`Email domains: ${workspace.email_domains.map(escapeMarkdown).join(', ')}  \n`);
-  if (state.isAdmin !== undefined) tooltip.appendMarkdown(`You are ${state.isAdmin ? 'an admin' : 'not an admin'} here  \n`);
-  if (state.isDefault) tooltip.appendMarkdown('The default workspace of Find Person, Insert Person and @ completion  \n');
-  if (state.asOf) tooltip.appendMarkdown(`Members as of ${escapeMarkdown(state.asOf)} (kept from an earlier session), refreshing  \n`);
-  tooltip.appendMarkdown(`Id: \`${escapeMarkdown(workspace.gid)}\``);
+  tooltip.appendMarkdown(`$(${workspace.is_organization ? 'organization' : 'folder'}) ${kind === 'organization' ? l10n.t('organization') : l10n.t('workspace')}  \n`);
+  if (workspace.email_domains.length) tooltip.appendMarkdown(`${l10n.t('Email domains: {0}', workspace.email_domains.map(escapeMarkdown).join(', '))}  \n`);
+  if (state.isAdmin !== undefined) tooltip.appendMarkdown(`${state.isAdmin ? l10n.t('You are an admin here') : l10n.t('You are not an admin here')}  \n`);
+  if (state.isDefault) tooltip.appendMarkdown(`${l10n.t('The default workspace of Find Person, Insert Person and @ completion')}  \n`);
+  if (state.asOf) tooltip.appendMarkdown(`${l10n.t('Members as of {0} (kept from an earlier session), refreshing', escapeMarkdown(state.asOf))}  \n`);
+  tooltip.appendMarkdown(l10n.t('Id: {0}', `\`${escapeMarkdown(workspace.gid)}\``));
   item.tooltip = tooltip;
   item.contextValue = workspaceContextValue(workspace, state.isAdmin);
   return item;
@@ -95,7 +96,7 @@ export function groupItem(node: GroupNode, shown: number, total: number, expande
   const item = new vscode.TreeItem(GROUP_LABELS[node.group], expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.iconPath = GROUP_ICONS[node.group];
-  item.description = shown === total ? formatNumber(total) : `${formatNumber(shown)} of ${formatNumber(total)}`;
+  item.description = shown === total ? formatNumber(total) : l10n.t('{0} of {1}', formatNumber(shown), formatNumber(total));
   item.contextValue = `group:${node.group}`;
   return item;
 }
@@ -104,16 +105,20 @@ export function rangeItem(node: RangeNode, start: number, end: number, first: st
   const item = new vscode.TreeItem(`${formatNumber(start + 1)}–${formatNumber(end)}`, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = `${displayText(first)} – ${displayText(last)}`;
-  item.tooltip = `${GROUP_LABELS[node.parent.group]} ${formatNumber(start + 1)} to ${formatNumber(end)} in name order: ${displayText(first)} to ${displayText(last)}`;
+  item.tooltip = l10n.t({
+    message: '{0} {1} to {2} in name order: {3} to {4}',
+    args: [GROUP_LABELS[node.parent.group], formatNumber(start + 1), formatNumber(end), displayText(first), displayText(last)],
+    comment: 'a range of rows in a group: "Members 1 to 100 in name order: Ada to Bob"',
+  });
   item.contextValue = 'range';
   return item;
 }
 
 export function memberItem(node: MemberNode, state: MemberRowState): vscode.TreeItem {
   const m = node.membership;
-  const item = new vscode.TreeItem(displayText(m.user.name) || '(no name)', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(m.user.name) || l10n.t('(no name)'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const description = displayText(`${state.isMe ? '(you) ' : ''}${describeMember(m, node.email)}`);
+  const description = displayText(state.isMe ? l10n.t('(you) {0}', describeMember(m, node.email)) : describeMember(m, node.email));
   item.description = state.busy ? `${state.busy} ${description}` : description;
   item.iconPath = state.busy
     ? new vscode.ThemeIcon('loading~spin')
@@ -151,40 +156,40 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
 
 export function changesItem(node: ChangesNode, changes: RosterChanges, firstLook: boolean): vscode.TreeItem {
   const n = changeCount(changes);
-  const label = firstLook ? 'Roster changes: nothing to compare yet' : `${describeChangeCount(changes)} since ${shortDate(changes.since)}`;
+  const label = firstLook ? l10n.t('Roster changes: nothing to compare yet') : l10n.t('{0} since {1}', describeChangeCount(changes), shortDate(changes.since));
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = n > 0 ? new vscode.ThemeIcon('history', new vscode.ThemeColor('charts.yellow')) : new vscode.ThemeIcon('history');
-  if (n > 0) item.description = [`${changes.joined.length} joined`, `${changes.left.length} left`, `${changes.roleChanged.length} role`].join(' · ');
-  else if (firstLook) item.description = 'first look';
+  if (n > 0) item.description = l10n.t('{0} joined · {1} left · {2} role', changes.joined.length, changes.left.length, changes.roleChanged.length);
+  else if (firstLook) item.description = l10n.t('first look');
   item.tooltip = firstLook
-    ? `This is the first complete roster seen (${longDate(changes.until)}). Changes are counted from it at the next refresh.`
-    : `Changes between the last look (${longDate(changes.since)}) and the roster of ${longDate(changes.until)}. Click for the report.`;
-  item.command = { command: 'asana.showRosterChanges', title: 'Show Roster Changes', arguments: [node] };
+    ? l10n.t('This is the first complete roster seen ({0}). Changes are counted from it at the next refresh.', longDate(changes.until))
+    : l10n.t('Changes between the last look ({0}) and the roster of {1}. Click for the report.', longDate(changes.since), longDate(changes.until));
+  item.command = { command: 'asana.showRosterChanges', title: l10n.t('Show Roster Changes'), arguments: [node] };
   item.contextValue = n > 0 ? 'rosterChanges:unseen' : 'rosterChanges';
   return item;
 }
 
 export function formerGroupItem(node: FormerGroupNode, count: number, expanded: boolean): vscode.TreeItem {
-  const item = new vscode.TreeItem('Former members', expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(l10n.t('Former members'), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('history');
   item.description = formatNumber(count);
-  item.tooltip = 'People seen here as active members who no longer are (Asana lists only active members)';
+  item.tooltip = l10n.t('People seen here as active members who no longer are (Asana lists only active members)');
   item.contextValue = 'group:former';
   return item;
 }
 
 export function formerItem(node: FormerNode, canAddBack: boolean): vscode.TreeItem {
   const f = node.former;
-  const item = new vscode.TreeItem(displayText(f.name) || '(no name)', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(f.name) || l10n.t('(no name)'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const description = displayText([`was ${ROLE_NAMES[f.group]}`, `last seen ${shortDate(f.lastSeenAt)}`, f.email ?? ''].filter(Boolean).join(' · '));
+  const description = displayText([l10n.t('was {0}', roleName(f.group)), l10n.t('last seen {0}', shortDate(f.lastSeenAt)), f.email ?? ''].filter(Boolean).join(' · '));
   item.description = description;
   item.iconPath = new vscode.ThemeIcon('person', new vscode.ThemeColor('disabledForeground'));
   item.tooltip = formerTooltip(f);
   item.contextValue = ['former', canAddBack ? 'addable' : '', f.email ? 'hasEmail' : ''].filter(Boolean).join(':');
-  item.accessibilityInformation = { label: `${displayText(f.name)}, former member, ${description}` };
+  item.accessibilityInformation = { label: l10n.t('{0}, former member, {1}', displayText(f.name), description) };
   return item;
 }
 
@@ -192,8 +197,8 @@ function formerTooltip(f: FormerMember): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendMarkdown(`**${escapeMarkdown(f.name)}**  \n`);
   if (f.email) tooltip.appendMarkdown(`${escapeMarkdown(f.email)}  \n`);
-  tooltip.appendMarkdown(`Former member (was ${ROLE_NAMES[f.group]}), last seen active ${escapeMarkdown(longDate(f.lastSeenAt))}  \n`);
-  tooltip.appendMarkdown(`User id: ${markdownCode(f.userGid)}`);
+  tooltip.appendMarkdown(`${l10n.t('Former member (was {0}), last seen active {1}', roleName(f.group), escapeMarkdown(longDate(f.lastSeenAt)))}  \n`);
+  tooltip.appendMarkdown(l10n.t('User id: {0}', markdownCode(f.userGid)));
   tooltip.isTrusted = false;
   return tooltip;
 }

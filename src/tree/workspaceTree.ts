@@ -37,6 +37,7 @@ import {
   type MemberRowState,
 } from './treeItems';
 import type { ViewMemory } from './viewMemory';
+import { l10n } from '../util/l10n';
 
 export const VIEW_ID = 'asana.workspaces';
 /** Members arrive a hundred at a time; redrawing at most this often keeps a big list smooth. */
@@ -193,7 +194,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (node instanceof ChangesNode) {
       const history = account?.membersOf(node.parent.gid)?.history;
       if (history?.changes) return changesItem(node, history.changes, history.isFirstLook);
-      return messageItem(new MessageNode(node.id, 'Roster changes: waiting for the whole roster', 'info', node.parent));
+      return messageItem(new MessageNode(node.id, l10n.t('Roster changes: waiting for the whole roster'), 'info', node.parent));
     }
     if (node instanceof FormerGroupNode) {
       const members = account?.membersOf(node.parent.gid);
@@ -215,7 +216,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     try {
       outOfOffice = outOfOfficeMarkdown(await account.outOfOffice.entries(node.workspace.gid, node.membership.user.gid));
     } catch (e) {
-      outOfOffice = `Out of office: unknown (${escapeMarkdown(this.logger.clean(e instanceof Error ? e.message : String(e)))})`;
+      outOfOffice = l10n.t('Out of office: unknown ({0})', escapeMarkdown(this.logger.clean(e instanceof Error ? e.message : String(e))));
     }
     item.tooltip = memberTooltip(node, outOfOffice);
     return item;
@@ -314,17 +315,17 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const list = account.workspaces;
     if (list === undefined) {
       void setViewState(account.workspacesState === 'loading' ? 'loading' : 'unreachable');
-      this.refreshError = account.workspacesError ? `Could not load workspaces: ${account.workspacesError.message}` : undefined;
+      this.refreshError = account.workspacesError ? l10n.t('Could not load workspaces: {0}', account.workspacesError.message) : undefined;
       this.showViewMessage();
       return [];
     }
     void setViewState(list.length ? 'ready' : 'empty');
     this.refreshError = account.workspacesError && account.workspacesAsOf !== undefined
-      ? `Refresh failed, showing the last loaded data (workspaces as of ${timeAgo(account.workspacesAsOf)}): ${account.workspacesError.message}`
+      ? l10n.t('Refresh failed, showing the last loaded data (workspaces as of {0}): {1}', timeAgo(account.workspacesAsOf), account.workspacesError.message)
       : undefined;
     const hidden = this.hidden.of(accountScope(account));
     const shown = list.filter((w) => !hidden.has(w.gid));
-    this.hiddenNote = shown.length < list.length ? `${formatNumber(shown.length)} of ${formatNumber(list.length)} workspaces shown ("Asana: Select Workspaces…" to change).` : undefined;
+    this.hiddenNote = shown.length < list.length ? l10n.t('{0} of {1} workspaces shown ("Asana: Select Workspaces…" to change).', formatNumber(shown.length), formatNumber(list.length)) : undefined;
     this.showViewMessage();
     return shown.map((w) => this.workspaceNode(w));
   }
@@ -343,31 +344,31 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const messages: MessageNode[] = [];
     const clean = (text: string) => this.logger.clean(text);
     if (members.state === 'loading' || members.state === 'idle') {
-      messages.push(new MessageNode(`${node.id}:loading`, `Loading members… ${formatNumber(index.activeCount)} so far`, 'loading', node));
+      messages.push(new MessageNode(`${node.id}:loading`, l10n.t('Loading members… {0} so far', formatNumber(index.activeCount)), 'loading', node));
     } else if (members.state === 'failed' && members.error) {
-      const retry = { command: 'asana.retryMembers', title: 'Retry', arguments: [node.gid] };
+      const retry = { command: 'asana.retryMembers', title: l10n.t('Retry'), arguments: [node.gid] };
       const label = index.size
-        ? `Stopped after ${formatNumber(index.activeCount)} members: ${clean(members.error.message)}`
-        : `Could not load members: ${clean(members.error.message)}`;
-      messages.push(new MessageNode(`${node.id}:error`, label, 'error', node, 'Click to try again', retry));
+        ? l10n.t('Stopped after {0} members: {1}', formatNumber(index.activeCount), clean(members.error.message))
+        : l10n.t('Could not load members: {0}', clean(members.error.message));
+      messages.push(new MessageNode(`${node.id}:error`, label, 'error', node, l10n.t('Click to try again'), retry));
     }
     if (members.refreshError && members.asOf !== undefined) {
-      const label = `Refresh failed, showing members as of ${timeAgo(members.asOf)}: ${clean(members.refreshError.message)}`;
-      messages.push(new MessageNode(`${node.id}:refresh-error`, label, 'error', node, 'Click to try again', { command: 'asana.retryMembers', title: 'Retry', arguments: [node.gid] }));
+      const label = l10n.t('Refresh failed, showing members as of {0}: {1}', timeAgo(members.asOf), clean(members.refreshError.message));
+      messages.push(new MessageNode(`${node.id}:refresh-error`, label, 'error', node, l10n.t('Click to try again'), { command: 'asana.retryMembers', title: l10n.t('Retry'), arguments: [node.gid] }));
     }
     if (members.emailError && index.size) {
-      messages.push(new MessageNode(`${node.id}:emails`, `Emails unavailable: ${clean(members.emailError.message)}`, 'error', node));
+      messages.push(new MessageNode(`${node.id}:emails`, l10n.t('Emails unavailable: {0}', clean(members.emailError.message)), 'error', node));
     }
     const loading = members.state === 'loading' || members.state === 'idle';
     const groups = MEMBER_GROUPS.map((g) => this.groupNode(node, g, loading)).filter((g) => this.rowsOf(node.gid, members, g).count > 0);
     if (groups.length === 0 && members.state === 'done') {
       messages.push(
         isActive(this.filter) && index.size > 0
-          ? new MessageNode(`${node.id}:filtered`, `No member matches the filter (${formatNumber(index.activeCount)} hidden): click to clear it`, 'empty', node, undefined, {
+          ? new MessageNode(`${node.id}:filtered`, l10n.t('No member matches the filter ({0} hidden): click to clear it', formatNumber(index.activeCount)), 'empty', node, undefined, {
               command: 'asana.clearFilter',
-              title: 'Clear Filter',
+              title: l10n.t('Clear Filter'),
             })
-          : new MessageNode(`${node.id}:empty`, 'No active members', 'empty', node),
+          : new MessageNode(`${node.id}:empty`, l10n.t('No active members'), 'empty', node),
       );
     }
     // A filter narrows the view to people: the workspace's news waits until it is cleared.
@@ -484,7 +485,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!this.view) return;
     const text = describeFilter(this.filter);
     this.view.description = text || undefined;
-    const parts = [this.refreshError, this.hiddenNote, text ? `${text}. Clear it with the filter button or "Asana: Clear Member Filter".` : undefined];
+    const parts = [this.refreshError, this.hiddenNote, text ? l10n.t('{0}. Clear it with the filter button or "Asana: Clear Member Filter".', text) : undefined];
     const message = parts.filter(Boolean).join('\n');
     this.setMessage(message || undefined);
     void vscode.commands.executeCommand('setContext', 'asana.filtered', isActive(this.filter));

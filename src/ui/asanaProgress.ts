@@ -5,6 +5,7 @@
 import type { AsanaClient } from '../asana/client';
 import { formatWait } from '../asana/responses';
 import type { Ui } from './ui';
+import { l10n } from '../util/l10n';
 
 export interface AsanaProgress {
   report(message: string, increment?: number): void;
@@ -14,7 +15,7 @@ export interface AsanaProgress {
 export function withAsanaProgress<T>(ui: Ui, client: AsanaClient, title: string, work: (progress: AsanaProgress) => Promise<T>): Promise<T> {
   return ui.withNotificationProgress(title, async (progress, signal) => {
     const stopListening = client.onRateLimitWait((w) => {
-      progress.report({ message: `Asana asked us to wait ${formatWait(w.waitMs)}…` });
+      progress.report({ message: l10n.t('Asana asked us to wait {0}…', formatWait(w.waitMs)) });
     });
     try {
       return await work({

@@ -30,6 +30,8 @@ export interface UiScenarioFile {
    * (which rows the view remembers expanded, the side bar's width, a session).
    */
   readonly isolated?: boolean;
+  /** The workbench's display language (code-server's `--locale`), on a code-server of the file's own. */
+  readonly locale?: string;
 }
 
 export function scenario(

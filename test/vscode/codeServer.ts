@@ -41,6 +41,8 @@ export interface CodeServerOptions {
   readonly vsixFiles?: readonly string[];
   /** Keep the temporary folder after `stop()` (also with env `ASANA_VSCODE_KEEP=1`). */
   readonly keep?: boolean;
+  /** The display language (`--locale`), e.g. `qps-ploc`, the pseudo-locale. */
+  readonly locale?: string;
 }
 
 export interface CodeServer {
@@ -158,6 +160,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-workspace-trust',
       '--reconnection-grace-time', '5',
       ...(options.testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+      ...(options.locale ? ['--locale', options.locale] : []),
       folder,
     ];
     const out = fs.openSync(logFile, 'a');

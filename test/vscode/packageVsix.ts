@@ -8,7 +8,7 @@ import { logsDir, repoRoot } from './paths';
 import { runCommand } from './proc';
 
 /** Files that go into the .vsix besides dist/ and media/ (the rest is excluded by .vscodeignore). */
-const PACKAGED_FILES = ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+const PACKAGED_FILES = ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'package.nls.qps-ploc.json'];
 
 /**
  * Packages dist/ as it was built. vsce would run `vscode:prepublish` (a production rebuild of

@@ -81,6 +81,7 @@ interface Environment {
   readonly name: string;
   readonly emulator: EmulatorOptions | undefined;
   readonly files: readonly LoadedFile[];
+  readonly locale?: string;
 }
 
 /** What an environment has running while its files' scenarios run. */
@@ -110,13 +111,13 @@ async function environments(files: readonly string[], options: UiOptions): Promi
   const loaded = await Promise.all(
     files.map(async (file) => ({ name: path.basename(file, '.ui.js'), module: (await import(pathToFileURL(file).href)) as UiScenarioFile })),
   );
-  const ownServer = (f: LoadedFile): boolean => f.module.emulator !== undefined || f.module.isolated === true;
+  const ownServer = (f: LoadedFile): boolean => f.module.emulator !== undefined || f.module.isolated === true || f.module.locale !== undefined;
   const shared = loaded.filter((f) => !ownServer(f));
   const result: Environment[] = [];
   if (shared.length) result.push({ title: `code-server with ${describeEmulator(options.emulator)}`, name: 'ui', emulator: options.emulator, files: shared });
   for (const file of loaded.filter(ownServer)) {
     const emulator: EmulatorOptions | undefined = file.module.emulator ? { ...options.emulator, ...file.module.emulator } : options.emulator;
-    result.push({ title: `${file.name}: code-server of its own with ${describeEmulator(emulator)}`, name: `ui-${file.name}`, emulator, files: [file] });
+    result.push({ title: `${file.name}: code-server of its own with ${describeEmulator(emulator)}`, name: `ui-${file.name}`, emulator, files: [file], locale: file.module.locale });
   }
   return result;
 }
@@ -161,6 +162,7 @@ export async function runUi(options: UiOptions = {}): Promise<UiResult> {
         vsixFiles: [vsix],
         settings: { 'asana.apiBaseUrl': into.emulator.baseUrl, ...options.settings },
         env: { ASANA_TEST_MODE: '1', ...options.env },
+        ...(env.locale ? { locale: env.locale } : {}),
       });
       log(`code-server ${installation.codeServerVersion} at ${into.server.url} (log: ${path.relative(repoRoot, into.server.logFile)})`);
       into.context = await launchChromium(installation.chromium, path.join(into.server.runDir, 'chromium'));
