@@ -47,17 +47,21 @@ describe('The packaged extension (.vsix)', function () {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('holds the bundle, the icons, the manifest and the documents, and nothing else', () => {
+  it('holds the bundle, its strings, the icons, the manifest and the documents, and nothing else', () => {
     assert.deepEqual([...entries.keys()].sort(), [
       '[Content_Types].xml',
       'extension.vsixmanifest',
       'extension/LICENSE.txt',
       'extension/changelog.md',
       'extension/dist/extension.js',
+      'extension/dist/l10n/bundle.l10n.json',
+      'extension/dist/l10n/bundle.l10n.qps-ploc.json',
       'extension/dist/undici.js',
       'extension/media/asana.svg',
       'extension/media/icon.png',
       'extension/package.json',
+      'extension/package.nls.json',
+      'extension/package.nls.qps-ploc.json',
       'extension/readme.md',
     ]);
     // The screenshots are fetched from the repository, so the package stays small.
