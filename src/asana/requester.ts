@@ -4,9 +4,11 @@
  * landed) on server and network failures, with a timeout and the caller's cancellation.
  */
 import type * as z from 'zod/mini';
+import { describeConnectionFailure } from './connectionFailure';
 import type { AsanaError } from './errors';
 import {
   CancelledError,
+  InvalidInputError,
   InvalidResponseError,
   NetworkError,
   ResponseTooLargeError,
@@ -15,7 +17,7 @@ import {
 } from './errors';
 import { isTracing, type Logger } from './logger';
 import { pathForLog, urlForLog } from './logUrl';
-import { redact } from './redact';
+import { proxySecrets, type NetworkSettings } from './network';
 import { errorFromStatus, formatWait, parseEnvelope, type Envelope } from './responses';
 import { Semaphore } from './semaphore';
 import { anySignal, backoffMs, Deadline, parseRetryAfter, sleep } from './timing';
@@ -65,6 +67,7 @@ export interface RequesterOptions {
   readonly maxWritesInFlight: number;
   readonly userAgent: string;
   readonly random: () => number;
+  readonly network?: NetworkSettings;
 }
 
 export class Requester {
@@ -72,6 +75,8 @@ export class Requester {
   private readonly reads: Semaphore;
   private readonly writes: Semaphore;
   private readonly waitListeners = new Set<(wait: RateLimitWait) => void>();
+  /** Kept out of every message: the token, and the proxy's password or authorization header. */
+  private secrets: string[];
 
   constructor(private readonly opts: RequesterOptions) {
     this.reads = new Semaphore(opts.maxReadsInFlight);
@@ -79,7 +84,15 @@ export class Requester {
     this.transport = new Transport({
       connections: opts.maxReadsInFlight + opts.maxWritesInFlight,
       maxResponseBytes: opts.maxResponseBytes,
+      ...(opts.network ? { network: opts.network } : {}),
     });
+    this.secrets = [opts.token, ...proxySecrets(opts.network ?? {})];
+  }
+
+  /** New proxy or certificate settings, used from the next request on. */
+  useNetwork(network: NetworkSettings): Promise<void> {
+    this.secrets = [this.opts.token, ...proxySecrets(network)];
+    return this.transport.useNetwork(network);
   }
 
   /** Told each time a call waits out a 429, so the UI can say "Asana asked us to wait 12 s". */
@@ -113,7 +126,7 @@ export class Requester {
           throw e;
         }
         // A write is repeated only when the socket never connected: then it cannot have landed.
-        const mayRetry = (isRead || provablyNotSent(e.cause)) && serverRetries < this.opts.maxReadRetries;
+        const mayRetry = e.transient && (isRead || provablyNotSent(e.cause)) && serverRetries < this.opts.maxReadRetries;
         if (!mayRetry) throw e;
         await this.backoff(serverRetries++, info, e, call.signal, deadline);
         continue;
@@ -194,7 +207,7 @@ export class Requester {
         ...(body === undefined ? {} : { body }),
         signal: anySignal([signal, timeout]),
       });
-      this.opts.logger.debug(`${method} ${shown} → ${res.status} in ${Date.now() - started} ms`);
+      this.opts.logger.debug(`${method} ${shown} → ${res.status} in ${Date.now() - started} ms${res.via ? ` via ${res.via}` : ''}`);
       return res;
     } catch (e) {
       if (signal?.aborted) throw new CancelledError(info);
@@ -213,12 +226,15 @@ export class Requester {
           { request: info },
         );
       }
-      const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
-      this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: ${detail}`);
-      const advice = isRead || provablyNotSent(e) ? 'Check your connection and try again.' : WRITE_MAY_HAVE_LANDED;
-      throw new NetworkError(`Could not reach Asana (${detail}). ${advice}`, {
+      // A proxy setting that is not a usable URL: a settings problem, not a network one.
+      if (e instanceof InvalidInputError) throw e;
+      const failure = describeConnectionFailure(e, this.secrets);
+      this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: could not reach Asana${failure.what}`);
+      const advice = isRead || provablyNotSent(e) ? failure.advice : WRITE_MAY_HAVE_LANDED;
+      throw new NetworkError(`Could not reach Asana${failure.what}. ${advice}`, {
         request: info,
         cause: e,
+        lasting: failure.lasting,
       });
     } finally {
       release();
