@@ -16,4 +16,9 @@ export const apiRequest = require('undici/lib/api/api-request') as (
   this: Dispatcher,
   opts: Dispatcher.RequestOptions,
 ) => Promise<Dispatcher.ResponseData>;
+
+// ProxyAgent opens its tunnels with `client.connect()`, a method that undici's index puts on every
+// dispatcher, and that the pieces above lack: put that one there, as the index would.
+const DispatcherClass = require('undici/lib/dispatcher/dispatcher') as { prototype: { connect?: unknown } };
+DispatcherClass.prototype.connect ??= require('undici/lib/api/api-connect');
 /* eslint-enable @typescript-eslint/no-require-imports */
