@@ -23,6 +23,7 @@ import { registerShowUserMemberships } from './commands/showUserMemberships';
 import { registerTreeCommands } from './commands/treeCommands';
 import { apiBaseUrl, onDidChangeApiBaseUrl, snapshotsEnabled } from './config';
 import { ChannelLogger } from './log/channelLogger';
+import { NetworkSettingsSource } from './network/networkSettings';
 import { RecentUsers } from './search/recentUsers';
 import { registerUserCompletion } from './search/registerCompletion';
 import { Store } from './store/store';
@@ -56,7 +57,8 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const activateStartedAt = performance.now();
   const logger = new ChannelLogger(vscode.window.createOutputChannel('Asana', { log: true }));
-  const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl);
+  const network = new NetworkSettingsSource(logger);
+  const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl, () => network.current);
   const storageRoot = context.globalStorageUri.fsPath;
   const store = new Store({ logger, storageRoot, snapshotsEnabled });
   const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), logger);
@@ -74,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   context.subscriptions.push(
     logger.channel,
+    network,
     session,
     store,
     tree,
@@ -92,6 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       });
     }),
     onDidChangeApiBaseUrl(() => session.reconnect()),
+    network.onDidChange(() => session.useNetwork()),
     ...registerSessionCommands(services),
     ...registerTreeCommands(services),
     ...registerFilterCommands(services),

@@ -51,7 +51,11 @@ export function extraCertificates(opts: {
   if (opts.systemCertificates) {
     const store: TlsStore = opts.tls ?? tls;
     if (typeof store.getCACertificates === 'function') {
-      certs.push(...store.getCACertificates('system'));
+      try {
+        certs.push(...store.getCACertificates('system'));
+      } catch (e) {
+        notes.push(`The system's certificates could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      }
     } else {
       notes.push(
         `This version of Node (${process.version}) cannot read the system's certificates: Node's own roots and NODE_EXTRA_CA_CERTS are trusted.`,

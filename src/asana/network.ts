@@ -20,8 +20,12 @@ export interface NetworkSettings {
   readonly proxySupport?: string;
   /** The process environment: HTTPS_PROXY, HTTP_PROXY and NO_PROXY, the lower-case spelling first as curl does. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** PEM certificates trusted besides Node's own roots (NODE_EXTRA_CA_CERTS, the system store): see certificates.ts. */
-  readonly extraCaCerts?: readonly string[];
+  /**
+   * PEM certificates trusted besides Node's own roots (NODE_EXTRA_CA_CERTS, the system store): see
+   * certificates.ts. A function is called at the first connection, not before: reading the
+   * system's store can take a fifth of a second, which no activation should wait for.
+   */
+  readonly extraCaCerts?: readonly string[] | (() => readonly string[]);
 }
 
 export interface ProxyRoute {

@@ -2,6 +2,7 @@
  * Keep-alive connection pools per client, over undici: one straight to the server and one per
  * proxy that network.ts routes through. Knows sockets and bytes only: no retries, no JSON, no Asana.
  */
+import * as tls from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { trustedCertificates } from './certificates';
 import { routeFor, type NetworkSettings, type ProxyRoute, type Route } from './network';
@@ -137,8 +138,11 @@ export class Transport {
 
   private network: NetworkSettings;
 
-  /** The `ca` list for TLS, worked out once per network settings; null: not yet. */
-  private ca: string[] | undefined | null = null;
+  /**
+   * The certificates to trust, made once per network settings: a context of a few hundred roots
+   * is parsed once, not at every connection. undefined: Node's own; null: not worked out yet.
+   */
+  private trust: tls.SecureContext | undefined | null = null;
 
   constructor(private readonly opts: TransportOptions) {
     this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -151,7 +155,7 @@ export class Transport {
    */
   useNetwork(network: NetworkSettings): Promise<void> {
     this.network = network;
-    this.ca = null;
+    this.trust = null;
     const old = [...this.dispatchers.values()];
     this.dispatchers.clear();
     return Promise.all(old.map((d) => d.close())).then(() => undefined);
@@ -170,8 +174,8 @@ export class Transport {
   }
 
   private createDispatcher(route: Route): Dispatcher {
-    if (this.ca === null) this.ca = trustedCertificates(this.network.extraCaCerts ?? []);
-    const tls = { rejectUnauthorized: route.rejectUnauthorized, ...(this.ca ? { ca: this.ca } : {}) };
+    const secureContext = this.secureContext();
+    const tls = { rejectUnauthorized: route.rejectUnauthorized, ...(secureContext ? { secureContext } : {}) };
     const pool = {
       connections: this.opts.connections,
       keepAliveTimeout: this.opts.keepAliveTimeoutMs ?? 30_000,
@@ -188,6 +192,15 @@ export class Transport {
       requestTls: tls,
       proxyTls: tls,
     });
+  }
+
+  private secureContext(): tls.SecureContext | undefined {
+    if (this.trust === null) {
+      const given = this.network.extraCaCerts ?? [];
+      const ca = trustedCertificates(typeof given === 'function' ? given() : given);
+      this.trust = ca ? tls.createSecureContext({ ca }) : undefined;
+    }
+    return this.trust;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {

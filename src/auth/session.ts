@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { AsanaClient } from '../asana/client';
+import type { NetworkSettings } from '../asana/network';
 import type { User } from '../asana/schemas';
 import type { ChannelLogger } from '../log/channelLogger';
 import type { Account, StoredCredentials, TokenStore } from './tokenStore';
@@ -26,6 +27,8 @@ export class Session implements vscode.Disposable {
     private readonly store: TokenStore,
     private readonly logger: ChannelLogger,
     private readonly baseUrl: () => string,
+    /** Proxy and certificates, as VS Code's `http.*` settings say now. */
+    private readonly network: () => NetworkSettings = () => ({}),
   ) {
     this.subscriptions.push(this.changed, this.signedOut, store.onDidChange(() => void this.restore()));
   }
@@ -41,7 +44,12 @@ export class Session implements vscode.Disposable {
   /** Makes a client for a token without storing anything: used to check a token before keeping it. */
   createClient(token: string): AsanaClient {
     this.logger.addSecret(token);
-    return new AsanaClient({ token, baseUrl: this.baseUrl(), logger: this.logger });
+    return new AsanaClient({ token, baseUrl: this.baseUrl(), logger: this.logger, network: this.network() });
+  }
+
+  /** The network settings changed: the client keeps its session and state, and uses them from its next request on. */
+  useNetwork(): void {
+    void this.current?.client.useNetwork(this.network());
   }
 
   /** Reads the stored credentials (this window's or another's) and switches to them if they changed. */

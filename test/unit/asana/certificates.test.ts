@@ -102,6 +102,23 @@ describe('certificates', function () {
       assert.equal(proxy.passed, 1);
     });
 
+    it('asks for certificates given as a function at the first connection, once', async () => {
+      let calls = 0;
+      const certs = (): string[] => {
+        calls++;
+        return [ca.caCert];
+      };
+      const c = client({ extraCaCerts: certs });
+      assert.equal(calls, 0, 'not when the client is made');
+      await c.getMe();
+      await c.listWorkspaces();
+      assert.equal(calls, 1);
+      await c.useNetwork({ extraCaCerts: certs });
+      assert.equal(calls, 1, 'not when the settings change');
+      await c.getMe();
+      assert.equal(calls, 2, 'again for the new settings');
+    });
+
     it('follows a change of certificates from the next request on', async () => {
       const c = client({});
       await assert.rejects(c.getMe(), NetworkError);
@@ -160,6 +177,19 @@ describe('certificates', function () {
         notes: [
           `This version of Node (${process.version}) cannot read the system's certificates: Node's own roots and NODE_EXTRA_CA_CERTS are trusted.`,
         ],
+      });
+    });
+
+    it("says when the system's certificates cannot be read", () => {
+      const broken: TlsStore = {
+        rootCertificates: [A],
+        getCACertificates: () => {
+          throw new Error('keychain locked');
+        },
+      };
+      assert.deepEqual(extraCertificates({ env: {}, systemCertificates: true, readFile: read({}), tls: broken }), {
+        certs: [],
+        notes: ["The system's certificates could not be read: keychain locked"],
       });
     });
 
