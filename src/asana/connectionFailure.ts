@@ -24,7 +24,9 @@ export function describeConnectionFailure(e: unknown, secrets: readonly string[]
   const via = e instanceof ProxyError ? ` through the proxy ${e.proxy}` : '';
   const code = errorCode(e);
   if (code !== undefined && CERTIFICATE_CODES.has(code)) {
-    return { what: `${via}: the server's certificate is not trusted (${detail(e, secrets)})`, advice: CERTIFICATE_ADVICE, lasting: true };
+    // Node 24 adds "; if the root CA is installed locally, try running Node.js with --use-system-ca": not for VS Code users.
+    const reason = detail(e, secrets).split(';')[0]!;
+    return { what: `${via}: the server's certificate is not trusted (${reason})`, advice: CERTIFICATE_ADVICE, lasting: true };
   }
   if (e instanceof ProxyError && e.status !== undefined) {
     const reason = `${e.status} ${STATUS_CODES[e.status] ?? 'Unknown Status'}`;

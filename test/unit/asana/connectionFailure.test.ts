@@ -48,6 +48,8 @@ describe('connection failures', () => {
       "If your network inspects TLS traffic, its root certificate must be trusted: add it to the system's certificates or to the file NODE_EXTRA_CA_CERTS names.";
     const straight = describeConnectionFailure(coded('self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN'), []);
     assert.deepEqual(straight, { what: `: the server's certificate is not trusted (self-signed certificate in certificate chain)`, advice, lasting: true });
+    const node24 = coded('unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    assert.equal(describeConnectionFailure(node24, []).what, ": the server's certificate is not trusted (unable to verify the first certificate)", "Node's hint about its command line is left out");
     const viaProxy = describeConnectionFailure(new ProxyError(PROXY, undefined, coded('certificate has expired', 'CERT_HAS_EXPIRED')), []);
     assert.deepEqual(viaProxy, { what: ` through the proxy ${PROXY}: the server's certificate is not trusted (certificate has expired)`, advice, lasting: true });
     for (const code of [
