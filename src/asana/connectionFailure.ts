@@ -26,7 +26,9 @@ export function describeConnectionFailure(e: unknown, secrets: readonly string[]
   if (code !== undefined && CERTIFICATE_CODES.has(code)) {
     // Node 24 adds "; if the root CA is installed locally, try running Node.js with --use-system-ca": not for VS Code users.
     const reason = detail(e, secrets).split(';')[0]!;
-    return { what: `${via}: the server's certificate is not trusted (${reason})`, advice: CERTIFICATE_ADVICE, lasting: true };
+    // Through an https proxy, the refused certificate may be the proxy's own: undici's error does not say which.
+    const whose = e instanceof ProxyError && e.proxy.startsWith('https:') ? "the proxy's or the server's certificate" : "the server's certificate";
+    return { what: `${via}: ${whose} is not trusted (${reason})`, advice: CERTIFICATE_ADVICE, lasting: true };
   }
   if (e instanceof ProxyError && e.status !== undefined) {
     const reason = `${e.status} ${STATUS_CODES[e.status] ?? 'Unknown Status'}`;

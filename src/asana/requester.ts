@@ -17,7 +17,7 @@ import {
 } from './errors';
 import { isTracing, type Logger } from './logger';
 import { pathForLog, urlForLog } from './logUrl';
-import { proxySecrets, type NetworkSettings } from './network';
+import type { NetworkSettings } from './network';
 import { errorFromStatus, formatWait, parseEnvelope, type Envelope } from './responses';
 import { Semaphore } from './semaphore';
 import { anySignal, backoffMs, Deadline, parseRetryAfter, sleep } from './timing';
@@ -75,8 +75,6 @@ export class Requester {
   private readonly reads: Semaphore;
   private readonly writes: Semaphore;
   private readonly waitListeners = new Set<(wait: RateLimitWait) => void>();
-  /** Kept out of every message: the token, and the proxy's password or authorization header. */
-  private secrets: string[];
 
   constructor(private readonly opts: RequesterOptions) {
     this.reads = new Semaphore(opts.maxReadsInFlight);
@@ -86,12 +84,10 @@ export class Requester {
       maxResponseBytes: opts.maxResponseBytes,
       ...(opts.network ? { network: opts.network } : {}),
     });
-    this.secrets = [opts.token, ...proxySecrets(opts.network ?? {})];
   }
 
   /** New proxy or certificate settings, used from the next request on. */
   useNetwork(network: NetworkSettings): Promise<void> {
-    this.secrets = [this.opts.token, ...proxySecrets(network)];
     return this.transport.useNetwork(network);
   }
 
@@ -228,7 +224,8 @@ export class Requester {
       }
       // A proxy setting that is not a usable URL: a settings problem, not a network one.
       if (e instanceof InvalidInputError) throw e;
-      const failure = describeConnectionFailure(e, this.secrets);
+      // Proxy credentials never reach undici's messages: the proxy's URL is handed over without them.
+      const failure = describeConnectionFailure(e, [this.opts.token]);
       this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: could not reach Asana${failure.what}`);
       const advice = isRead || provablyNotSent(e) ? failure.advice : WRITE_MAY_HAVE_LANDED;
       throw new NetworkError(`Could not reach Asana${failure.what}. ${advice}`, {

@@ -174,8 +174,8 @@ export class Transport {
   }
 
   private createDispatcher(route: Route): Dispatcher {
-    const secureContext = this.secureContext();
-    const tls = { rejectUnauthorized: route.rejectUnauthorized, ...(secureContext ? { secureContext } : {}) };
+    // No context (undefined): Node's default one.
+    const tls = { rejectUnauthorized: route.rejectUnauthorized, secureContext: this.secureContext() };
     const pool = {
       connections: this.opts.connections,
       keepAliveTimeout: this.opts.keepAliveTimeoutMs ?? 30_000,
@@ -186,8 +186,9 @@ export class Transport {
     if (!route.proxy) return createAgent({ ...pool, connect: tls });
     return createProxyAgent({
       ...pool,
+      // The URL without credentials, which go in the header only: undici's messages quote the URL.
       uri: route.proxy.url,
-      ...(route.proxy.authorization ? { token: route.proxy.authorization } : {}),
+      token: route.proxy.authorization,
       // Through the tunnel to the server, and to the proxy itself when it speaks https.
       requestTls: tls,
       proxyTls: tls,

@@ -4,10 +4,11 @@
  * went through it, and whether it refused them.
  */
 import { createServer, type IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface CountingProxy {
-  /** `http://127.0.0.1:port`, without credentials. */
+  /** `http://127.0.0.1:port` (https with `tls`), without credentials. */
   readonly url: string;
   /** Requests let through (each CONNECT tunnel counts once, however many requests it then carries). */
   readonly passed: number;
@@ -22,12 +23,14 @@ export interface CountingProxy {
 export interface CountingProxyOptions {
   /** When set, the proxy answers 407 unless Basic credentials with this user and password come. */
   readonly credentials?: { readonly user: string; readonly password: string };
+  /** Speak https to clients with this key and certificate (PEM), as some company proxies do. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export async function startCountingProxy(opts: CountingProxyOptions = {}): Promise<CountingProxy> {
   // The `proxy` package is an ES module: loaded with import(), which the CommonJS output keeps.
   const { createProxy } = await import('proxy');
-  const server = createProxy(createServer());
+  const server = createProxy(opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }) : createServer());
   const counts = { passed: 0, refused: 0, targets: [] as string[] };
   const expected = opts.credentials ? `Basic ${Buffer.from(`${opts.credentials.user}:${opts.credentials.password}`).toString('base64')}` : undefined;
   server.authenticate = (req: IncomingMessage) => {
@@ -52,7 +55,7 @@ export async function startCountingProxy(opts: CountingProxyOptions = {}): Promi
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     get passed() {
       return counts.passed;
     },

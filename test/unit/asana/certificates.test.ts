@@ -102,6 +102,26 @@ describe('certificates', function () {
       assert.equal(proxy.passed, 1);
     });
 
+    it('reaches an https proxy with the same certificates, and says when it cannot trust it', async () => {
+      const secureProxy = await startCountingProxy({ tls: { key: ca.key, cert: ca.cert } });
+      try {
+        assert.match(secureProxy.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+        await client({ proxy: secureProxy.url, extraCaCerts: [ca.caCert] }).getMe();
+        assert.equal(secureProxy.passed, 1);
+        await assert.rejects(
+          client({ proxy: secureProxy.url }).getMe(),
+          (e: unknown) =>
+            e instanceof NetworkError &&
+            e.message ===
+              `Could not reach Asana through the proxy ${secureProxy.url}: the proxy's or the server's certificate is not trusted (unable to verify the first certificate). If your network inspects TLS traffic, its root certificate must be trusted: add it to the system's certificates or to the file NODE_EXTRA_CA_CERTS names.`,
+        );
+        assert.equal(secureProxy.passed, 1, 'the refused proxy let nothing through');
+      } finally {
+        await Promise.all(clients.splice(0).map((c) => c.dispose()));
+        await secureProxy.close();
+      }
+    });
+
     it('asks for certificates given as a function at the first connection, once', async () => {
       let calls = 0;
       const certs = (): string[] => {
