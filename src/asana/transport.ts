@@ -175,7 +175,7 @@ export class Transport {
 
   private createDispatcher(route: Route): Dispatcher {
     // No context (undefined): Node's default one.
-    const tls = { rejectUnauthorized: route.rejectUnauthorized, secureContext: this.secureContext() };
+    const tlsOptions = { rejectUnauthorized: route.rejectUnauthorized, secureContext: this.secureContext() };
     const pool = {
       connections: this.opts.connections,
       keepAliveTimeout: this.opts.keepAliveTimeoutMs ?? 30_000,
@@ -183,15 +183,15 @@ export class Transport {
       headersTimeout: 0,
       bodyTimeout: 0,
     };
-    if (!route.proxy) return createAgent({ ...pool, connect: tls });
+    if (!route.proxy) return createAgent({ ...pool, connect: tlsOptions });
     return createProxyAgent({
       ...pool,
       // The URL without credentials, which go in the header only: undici's messages quote the URL.
       uri: route.proxy.url,
       token: route.proxy.authorization,
       // Through the tunnel to the server, and to the proxy itself when it speaks https.
-      requestTls: tls,
-      proxyTls: tls,
+      requestTls: tlsOptions,
+      proxyTls: tlsOptions,
     });
   }
 
