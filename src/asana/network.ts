@@ -83,7 +83,8 @@ export function noProxyEntries(settings: NetworkSettings): string[] {
  * unless listed, as in curl: a proxy may be the only way to a local test server too.
  */
 export function bypassesProxy(target: URL, entries: readonly string[]): boolean {
-  const host = bare(target.hostname.toLowerCase());
+  // URL has lower-cased the host already.
+  const host = bare(target.hostname);
   const port = target.port || DEFAULT_PORTS[target.protocol];
   return entries.some((raw) => {
     const entry = parseNoProxyEntry(raw.toLowerCase());
@@ -109,6 +110,20 @@ function withPort(host: string, port: string | undefined): { host: string; port?
 /** `[::1]` → `::1`: URL keeps the brackets of an IPv6 hostname, lists are written both ways. */
 function bare(host: string): string {
   return host.replace(/^\[(.*)\]$/, '$1');
+}
+
+/** One line for the log: how requests to `target` go under `settings`, without credentials. */
+export function describeRoute(target: URL, settings: NetworkSettings): string {
+  let route: Route;
+  try {
+    route = routeFor(target, settings);
+  } catch (e) {
+    return `Requests to ${target.host} cannot go out: ${(e as Error).message}`;
+  }
+  const proxy = route.proxy;
+  const way = proxy ? `through the proxy ${proxy.url} (from ${proxy.source}${proxy.authorization ? ', with credentials' : ''})` : 'straight, without a proxy';
+  const strict = route.rejectUnauthorized ? '' : ', accepting certificates that do not verify (http.proxyStrictSSL is off)';
+  return `Requests to ${target.host} go ${way}${strict}.`;
 }
 
 /**

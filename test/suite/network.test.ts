@@ -72,7 +72,9 @@ describe('Network settings (http.proxy, http.noProxy)', function () {
     assert.equal((await roots()).length, 3);
     assert.ok(proxy.passed >= 1, 'the proxy let requests through');
     assert.deepEqual(new Set(proxy.targets), new Set([new URL(emu.baseUrl).host]));
-    assert.ok(api.logger.recent.some((line) => line.includes(` via ${proxy.url}`)), 'the log says which proxy');
+    assert.ok(api.logger.recent.some((line) => line.includes(` via ${proxy.url}`)), 'the log says which proxy each request went through');
+    const route = `Requests to ${new URL(emu.baseUrl).host} go through the proxy ${proxy.url} (from http.proxy).`;
+    assert.ok(api.logger.recent.includes(`info ${route}`), `the log says: ${route}`);
   });
 
   it('says the proxy when it is down, at the next refresh, without a reload', async () => {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { InvalidInputError } from '../../../src/asana/errors';
-import { bypassesProxy, noProxyEntries, parseProxy, proxySecrets, routeFor, withoutCredentials, type NetworkSettings } from '../../../src/asana/network';
+import { bypassesProxy, describeRoute, noProxyEntries, parseProxy, proxySecrets, routeFor, withoutCredentials, type NetworkSettings } from '../../../src/asana/network';
 
 const HTTPS_TARGET = new URL('https://app.asana.com/api/1.0/users/me');
 const HTTP_TARGET = new URL('http://127.0.0.1:8080/api/1.0/users/me');
@@ -183,6 +183,34 @@ describe('network routes', () => {
     it('is not looked at when no proxy is set (a bad proxy URL is then never parsed)', () => {
       assert.deepEqual(routeFor(HTTPS_TARGET, { noProxy: ['*'] }), { rejectUnauthorized: true });
       assert.deepEqual(routeFor(HTTPS_TARGET, { proxy: 'ftp://x', noProxy: ['*'] }), { rejectUnauthorized: true });
+    });
+  });
+
+  describe('the route as the log tells it', () => {
+    it('says straight, or which proxy from where, with credentials or not, and never them', () => {
+      assert.equal(describeRoute(HTTPS_TARGET, {}), 'Requests to app.asana.com go straight, without a proxy.');
+      assert.equal(
+        describeRoute(HTTPS_TARGET, { proxy: 'http://ada:pw@proxy.corp:3128' }),
+        'Requests to app.asana.com go through the proxy http://proxy.corp:3128 (from http.proxy, with credentials).',
+      );
+      assert.equal(
+        describeRoute(HTTP_TARGET, { env: { HTTP_PROXY: 'proxy.corp:3128' } }),
+        'Requests to 127.0.0.1:8080 go through the proxy http://proxy.corp:3128 (from HTTP_PROXY).',
+      );
+    });
+
+    it('says when certificates are not checked', () => {
+      assert.equal(
+        describeRoute(HTTPS_TARGET, { strictSSL: false }),
+        'Requests to app.asana.com go straight, without a proxy, accepting certificates that do not verify (http.proxyStrictSSL is off).',
+      );
+    });
+
+    it('says why nothing can go out with a proxy setting that is not usable', () => {
+      assert.equal(
+        describeRoute(HTTPS_TARGET, { proxy: 'socks5://ada:pw@proxy:1080' }),
+        'Requests to app.asana.com cannot go out: The proxy "socks5://proxy:1080" (from http.proxy) is not usable: it must be an http:// or https:// URL.',
+      );
     });
   });
 
