@@ -170,6 +170,15 @@ describe('network routes', () => {
       assert.equal(bypassed('http://127.0.0.1:3000/', ['localhost', '::1']), false, 'loopback is not bypassed unless listed');
     });
 
+    it('ignores entries that are not a host, an address or a host with a port', () => {
+      assert.equal(bypassed('http://[::1]:3000/', ['a[::1]']), false);
+      assert.equal(bypassed('http://[::1]:3000/', ['[::1]x']), false);
+      assert.equal(bypassed('http://[::1]:3000/', ['[::1]:3000x']), false);
+      assert.equal(bypassed('http://host/', ['host:80x']), false);
+      assert.equal(bypassed('http://host:80/', ['host:']), false);
+      assert.equal(bypassed('http://corp/', ['.']), false);
+    });
+
     it('is empty: nothing is bypassed', () => {
       assert.equal(bypassed('http://127.0.0.1/', []), false);
     });
