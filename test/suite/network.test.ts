@@ -18,8 +18,14 @@ import { TestUi } from './support/testUi';
 const USER = 'suiteuser';
 const PASSWORD = 'suite-proxy-pw-1';
 
+/**
+ * Sets an `http.*` setting and waits until the extension host has it: update() may settle before
+ * the change reaches the extension host, whose change event the extension follows.
+ */
 async function setHttp(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('http').update(key, value, vscode.ConfigurationTarget.Global);
+  const wanted = JSON.stringify(value);
+  await waitFor(`http.${key} in the extension host`, () => JSON.stringify(vscode.workspace.getConfiguration('http').inspect(key)?.globalValue) === wanted);
 }
 
 /** A loopback port nothing listens on: a proxy that is down. */
@@ -84,7 +90,16 @@ describe('Network settings (http.proxy, http.noProxy)', function () {
     const port = await deadPort();
     await setHttp('proxy', `http://${USER}:${PASSWORD}@127.0.0.1:${port}`);
     await ui.command('asana.refresh');
-    const message = await waitFor('the refresh error', () => api.treeView.message?.includes('proxy') && api.treeView.message);
+    // Reads are retried with backoff before the refresh gives up.
+    // The view sets its message when it asks for its rows, as VS Code does after a refresh.
+    const message = await waitFor(
+      'the refresh error',
+      async () => {
+        await roots();
+        return api.treeView.message?.includes('proxy') && api.treeView.message;
+      },
+      40_000,
+    );
     assert.match(message, new RegExp(`Refresh failed, showing the last loaded data .*Could not reach Asana through the proxy http://127\\.0\\.0\\.1:${port}: connect ECONNREFUSED`));
     assert.ok(!message.includes(PASSWORD), 'no password in the message');
     assert.ok(!api.logger.recent.some((line) => line.includes(PASSWORD)), 'no password in the log');
