@@ -26,6 +26,7 @@ import { registerShowUserMemberships } from './commands/showUserMemberships';
 import { registerTreeCommands } from './commands/treeCommands';
 import { apiBaseUrl, onDidChangeApiBaseUrl, snapshotsEnabled } from './config';
 import { ChannelLogger } from './log/channelLogger';
+import { NetworkSettingsSource } from './network/networkSettings';
 import { RecentUsers, type RecentScope } from './search/recentUsers';
 import { registerUserCompletion } from './search/registerCompletion';
 import { Store } from './store/store';
@@ -61,7 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const activateStartedAt = performance.now();
   useTranslator(vscode.l10n.t);
   const logger = new ChannelLogger(vscode.window.createOutputChannel('Asana', { log: true }));
-  const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl);
+  const network = new NetworkSettingsSource(logger);
+  const session = new Session(new TokenStore(context.secrets), logger, apiBaseUrl, () => network.current);
   const storageRoot = context.globalStorageUri.fsPath;
   const store = new Store({ logger, storageRoot, snapshotsEnabled });
   const hidden = new HiddenWorkspaces(context.globalState);
@@ -80,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   context.subscriptions.push(
     logger.channel,
+    network,
     session,
     store,
     tree,
@@ -99,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       });
     }),
     onDidChangeApiBaseUrl(() => session.reconnect()),
+    network.onDidChange(() => session.useNetwork()),
     ...registerSessionCommands(services),
     ...registerTreeCommands(services),
     ...registerFilterCommands(services),

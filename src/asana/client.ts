@@ -15,6 +15,7 @@ import {
   WORKSPACE_FIELDS,
 } from './fields';
 import { silentLogger, type Logger } from './logger';
+import type { NetworkSettings } from './network';
 import { collect, DEFAULT_LISTING_DEADLINE_MS, DEFAULT_MAX_LISTING_PAGES, paginate, type ListingLimits, type PageOptions } from './pagination';
 import { Requester, type CallOptions, type RateLimitWait } from './requester';
 import {
@@ -68,6 +69,8 @@ export interface AsanaClientOptions {
   readonly userAgent?: string;
   /** For deterministic jitter in tests. */
   readonly random?: () => number;
+  /** Proxy and certificates (VS Code's `http.*` settings and the environment); absent: straight, Node's certificates. */
+  readonly network?: NetworkSettings;
 }
 
 export interface TypeaheadOptions extends CallOptions {
@@ -104,6 +107,7 @@ export class AsanaClient {
       maxWritesInFlight: opts.maxWritesInFlight ?? 15,
       userAgent: opts.userAgent ?? 'asana-workspaces-vscode',
       random: opts.random ?? Math.random,
+      ...(opts.network ? { network: opts.network } : {}),
     });
     this.limits = {
       maxPages: opts.maxListingPages ?? DEFAULT_MAX_LISTING_PAGES,
@@ -113,6 +117,11 @@ export class AsanaClient {
 
   onRateLimitWait(listener: (wait: RateLimitWait) => void): () => void {
     return this.requester.onRateLimitWait(listener);
+  }
+
+  /** New proxy or certificate settings, used from the next request on; the old connections close. */
+  useNetwork(network: NetworkSettings): Promise<void> {
+    return this.requester.useNetwork(network);
   }
 
   dispose(): Promise<void> {

@@ -106,8 +106,14 @@ export class ServerError extends AsanaError {
 
 export class NetworkError extends AsanaError {
   readonly kind = 'network';
+  /** Trying again as it is cannot help: a proxy that refused, a certificate not trusted here. */
+  readonly lasting: boolean;
+  constructor(message: string, opts: { status?: number; request?: RequestInfo; cause?: unknown; lasting?: boolean } = {}) {
+    super(message, opts);
+    this.lasting = opts.lasting === true;
+  }
   override get transient(): boolean {
-    return true;
+    return !this.lasting;
   }
 }
 

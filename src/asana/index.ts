@@ -5,6 +5,8 @@ export { DEFAULT_BASE_URL, isLoopbackHost, parseBaseUrl } from './baseUrl';
 export { collect, MAX_PAGE_SIZE, type PageOptions } from './pagination';
 export type { CallOptions, RateLimitWait } from './requester';
 export { redact, redactHeaders } from './redact';
+export { routeFor, withoutCredentials, type NetworkSettings, type ProxyRoute, type Route } from './network';
+export { extraCertificates } from './certificates';
 export { REDACTED_EMAIL, redactEmails } from './personalData';
 export type { Logger } from './logger';
 export { silentLogger } from './logger';

@@ -5,6 +5,8 @@
  */
 const BEARER = /(bearer\s+)[^\s"',;]+/gi;
 const AUTH_HEADER = /("?authorization"?\s*[:=]\s*"?)[^"\r\n,}]+/gi;
+/** `http://user:password@proxy:3128`: a proxy URL quoted in an error keeps its host, not its password. */
+const URL_CREDENTIALS = /(\b[a-z][a-z\d+.-]*:\/\/)[^/@\s:]+:[^/@\s]+@/gi;
 
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
@@ -14,7 +16,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     // Short strings would redact ordinary words; real tokens are long.
     if (secret.length >= 8) out = out.split(secret).join('[redacted]');
   }
-  return out.replace(BEARER, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]');
+  return out.replace(BEARER, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]').replace(URL_CREDENTIALS, '$1[redacted]@');
 }
 
 /** Header names whose values are never written anywhere. */

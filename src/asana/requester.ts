@@ -4,9 +4,11 @@
  * landed) on server and network failures, with a timeout and the caller's cancellation.
  */
 import type * as z from 'zod/mini';
+import { describeConnectionFailure } from './connectionFailure';
 import type { AsanaError } from './errors';
 import {
   CancelledError,
+  InvalidInputError,
   InvalidResponseError,
   NetworkError,
   ResponseTooLargeError,
@@ -15,7 +17,7 @@ import {
 } from './errors';
 import { isTracing, type Logger } from './logger';
 import { pathForLog, urlForLog } from './logUrl';
-import { redact } from './redact';
+import type { NetworkSettings } from './network';
 import { errorFromStatus, formatWait, parseEnvelope, type Envelope } from './responses';
 import { Semaphore } from './semaphore';
 import { anySignal, backoffMs, Deadline, parseRetryAfter, sleep } from './timing';
@@ -68,6 +70,7 @@ export interface RequesterOptions {
   readonly maxWritesInFlight: number;
   readonly userAgent: string;
   readonly random: () => number;
+  readonly network?: NetworkSettings;
 }
 
 export class Requester {
@@ -82,7 +85,13 @@ export class Requester {
     this.transport = new Transport({
       connections: opts.maxReadsInFlight + opts.maxWritesInFlight,
       maxResponseBytes: opts.maxResponseBytes,
+      ...(opts.network ? { network: opts.network } : {}),
     });
+  }
+
+  /** New proxy or certificate settings, used from the next request on. */
+  useNetwork(network: NetworkSettings): Promise<void> {
+    return this.transport.useNetwork(network);
   }
 
   /** Told each time a call waits out a 429, so the UI can say "Asana asked us to wait 12 s". */
@@ -116,7 +125,7 @@ export class Requester {
           throw e;
         }
         // A write is repeated only when the socket never connected: then it cannot have landed.
-        const mayRetry = (isRead || provablyNotSent(e.cause)) && serverRetries < this.opts.maxReadRetries;
+        const mayRetry = e.transient && (isRead || provablyNotSent(e.cause)) && serverRetries < this.opts.maxReadRetries;
         if (!mayRetry) throw e;
         await this.backoff(serverRetries++, info, e, call.signal, deadline);
         continue;
@@ -197,7 +206,7 @@ export class Requester {
         ...(body === undefined ? {} : { body }),
         signal: anySignal([signal, timeout]),
       });
-      this.opts.logger.debug(`${method} ${shown} → ${res.status} in ${Date.now() - started} ms`);
+      this.opts.logger.debug(`${method} ${shown} → ${res.status} in ${Date.now() - started} ms${res.via ? ` via ${res.via}` : ''}`);
       return res;
     } catch (e) {
       if (signal?.aborted) throw new CancelledError(info);
@@ -216,12 +225,16 @@ export class Requester {
           { request: info },
         );
       }
-      const detail = redact(e instanceof Error ? e.message : String(e), [this.opts.token]);
-      this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: ${detail}`);
-      const advice = isRead || provablyNotSent(e) ? CHECK_CONNECTION() : WRITE_MAY_HAVE_LANDED();
-      throw new NetworkError(l10n.t('Could not reach Asana ({0}). {1}', detail, advice), {
+      // A proxy setting that is not a usable URL: a settings problem, not a network one.
+      if (e instanceof InvalidInputError) throw e;
+      // Proxy credentials never reach undici's messages: the proxy's URL is handed over without them.
+      const failure = describeConnectionFailure(e, [this.opts.token]);
+      this.opts.logger.debug(`${method} ${shown} failed after ${Date.now() - started} ms: could not reach Asana${failure.what}`);
+      const advice = isRead || provablyNotSent(e) ? failure.advice : WRITE_MAY_HAVE_LANDED();
+      throw new NetworkError(l10n.t('Could not reach Asana{0}. {1}', failure.what, advice), {
         request: info,
         cause: e,
+        lasting: failure.lasting,
       });
     } finally {
       release();

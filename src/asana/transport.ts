@@ -1,9 +1,12 @@
 /**
- * One keep-alive connection pool per client, over undici. Knows sockets and bytes only:
- * no retries, no JSON, no Asana.
+ * Keep-alive connection pools per client, over undici: one straight to the server and one per
+ * proxy that network.ts routes through. Knows sockets and bytes only: no retries, no JSON, no Asana.
  */
-import type { Agent, Dispatcher } from 'undici';
-import { createAgent, request } from './undiciParts';
+import * as tls from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { trustedCertificates } from './certificates';
+import { routeFor, type NetworkSettings, type ProxyRoute, type Route } from './network';
+import { createAgent, createProxyAgent, request } from './undiciParts';
 
 /**
  * Large enough for any page Asana sends this client (100 records with our opt_fields are well
@@ -35,9 +38,44 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
+  /** The proxy it went through (without credentials); absent when it went straight. */
+  readonly via?: string;
 }
 
-/** Socket-level failures that prove the request never reached the server, so even a write may be sent again. */
+/** Set on a ProxyError whose proxy answered the tunnel request with a status other than 200. */
+export const PROXY_REFUSED = 'ASANA_PROXY_REFUSED';
+
+/**
+ * A request through a proxy failed: at the proxy (refused, unreachable) or beyond it. Carries the
+ * proxy's address without credentials, so that messages can say which proxy.
+ */
+export class ProxyError extends Error {
+  /** PROXY_REFUSED when the proxy answered the CONNECT with `status`; else the code is the cause's. */
+  readonly code: string | undefined;
+
+  constructor(
+    readonly proxy: string,
+    /** What the proxy answered to CONNECT (407: it wants credentials); absent when it did not answer. */
+    readonly status: number | undefined,
+    cause: unknown,
+  ) {
+    super(`request through the proxy ${proxy} failed`, { cause });
+    this.name = 'ProxyError';
+    this.code = status === undefined ? undefined : PROXY_REFUSED;
+  }
+}
+
+/** undici says "Proxy response (407) !== 200 when HTTP Tunneling": the status is only in the text. */
+function tunnelStatus(e: unknown): number | undefined {
+  const match = e instanceof Error ? /^Proxy response \((\d{3})\)/.exec(e.message) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Connection failures that prove the request never reached the server, so even a write may be
+ * sent again: no socket, a proxy that refused the tunnel, a TLS handshake that failed on the
+ * certificate (the request is sent only after it).
+ */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -45,6 +83,22 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
+  PROXY_REFUSED,
+]);
+
+/** TLS failures that say the server's certificate is not trusted here (not a broken connection). */
+export const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 export function errorCode(e: unknown): string | undefined {
@@ -60,45 +114,115 @@ export function errorCode(e: unknown): string | undefined {
 
 export function provablyNotSent(e: unknown): boolean {
   const code = errorCode(e);
-  return code !== undefined && NOT_SENT_CODES.has(code);
+  return code !== undefined && (NOT_SENT_CODES.has(code) || CERTIFICATE_CODES.has(code));
+}
+
+export interface TransportOptions {
+  readonly connections: number;
+  readonly keepAliveTimeoutMs?: number;
+  readonly maxResponseBytes?: number;
+  /** Proxy and certificates; absent: straight to the server, Node's certificates. */
+  readonly network?: NetworkSettings;
 }
 
 export class Transport {
-  /** Made at the first request: a client that never sends (signed in, view closed) never loads undici. */
-  private agent: Agent | undefined;
+  /**
+   * Made at the first request that needs them, keyed by proxy ('' for straight): a client that
+   * never sends (signed in, view closed) never loads undici.
+   */
+  private readonly dispatchers = new Map<string, Dispatcher>();
 
   private closed = false;
 
   private readonly maxResponseBytes: number;
 
-  constructor(private readonly opts: { connections: number; keepAliveTimeoutMs?: number; maxResponseBytes?: number }) {
+  private network: NetworkSettings;
+
+  /**
+   * The certificates to trust, made once per network settings: a context of a few hundred roots
+   * is parsed once, not at every connection. undefined: Node's own; null: not worked out yet.
+   */
+  private trust: tls.SecureContext | undefined | null = null;
+
+  constructor(private readonly opts: TransportOptions) {
     this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.network = opts.network ?? {};
   }
 
-  private pool(): Agent {
+  /**
+   * New proxy or certificate settings: the next request uses them. The old pools are closed, which
+   * lets the requests already in flight on them finish.
+   */
+  useNetwork(network: NetworkSettings): Promise<void> {
+    this.network = network;
+    this.trust = null;
+    const old = [...this.dispatchers.values()];
+    this.dispatchers.clear();
+    return Promise.all(old.map((d) => d.close())).then(() => undefined);
+  }
+
+  private dispatcher(route: Route): Dispatcher {
     // As a closed undici Agent would: a closed transport does not open a new pool.
     if (this.closed) throw new Error('the transport is closed');
-    this.agent ??= createAgent({
+    const key = route.proxy?.url ?? '';
+    let dispatcher = this.dispatchers.get(key);
+    if (!dispatcher) {
+      dispatcher = this.createDispatcher(route);
+      this.dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+  }
+
+  private createDispatcher(route: Route): Dispatcher {
+    // No context (undefined): Node's default one.
+    const tlsOptions = { rejectUnauthorized: route.rejectUnauthorized, secureContext: this.secureContext() };
+    const pool = {
       connections: this.opts.connections,
       keepAliveTimeout: this.opts.keepAliveTimeoutMs ?? 30_000,
       // Timeouts are enforced by the caller's abort signal, which also covers the body.
       headersTimeout: 0,
       bodyTimeout: 0,
+    };
+    if (!route.proxy) return createAgent({ ...pool, connect: tlsOptions });
+    return createProxyAgent({
+      ...pool,
+      // The URL without credentials, which go in the header only: undici's messages quote the URL.
+      uri: route.proxy.url,
+      token: route.proxy.authorization,
+      // Through the tunnel to the server, and to the proxy itself when it speaks https.
+      requestTls: tlsOptions,
+      proxyTls: tlsOptions,
     });
-    return this.agent;
+  }
+
+  private secureContext(): tls.SecureContext | undefined {
+    if (this.trust === null) {
+      const given = this.network.extraCaCerts ?? [];
+      const ca = trustedCertificates(typeof given === 'function' ? given() : given);
+      this.trust = ca ? tls.createSecureContext({ ca }) : undefined;
+    }
+    return this.trust;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const res = await request(this.pool(), {
-      origin: req.url.origin,
-      path: `${req.url.pathname}${req.url.search}`,
-      method: req.method as 'GET',
-      headers: req.headers,
-      body: req.body ?? null,
-      signal: req.signal,
-    });
+    const route = routeFor(req.url, this.network);
+    const dispatcher = this.dispatcher(route);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(dispatcher, {
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
+        method: req.method as 'GET',
+        headers: req.headers,
+        body: req.body ?? null,
+        signal: req.signal,
+      });
+    } catch (e) {
+      throw route.proxy ? proxyError(route.proxy, e) : e;
+    }
     const body = await this.readBody(res);
-    return { status: res.statusCode, headers: res.headers, body };
+    const via = route.proxy?.url;
+    return via ? { status: res.statusCode, headers: res.headers, body, via } : { status: res.statusCode, headers: res.headers, body };
   }
 
   /**
@@ -130,6 +254,10 @@ export class Transport {
 
   close(): Promise<void> {
     this.closed = true;
-    return this.agent?.close() ?? Promise.resolve();
+    return Promise.all([...this.dispatchers.values()].map((d) => d.close())).then(() => undefined);
   }
+}
+
+function proxyError(proxy: ProxyRoute, e: unknown): ProxyError {
+  return new ProxyError(proxy.url, tunnelStatus(e), e);
 }

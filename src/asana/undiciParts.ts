@@ -2,7 +2,7 @@
  * undici, loaded when the first connection pool is made rather than when the extension starts:
  * see undiciBundle.ts. In the bundle, `./undiciBundle` resolves to dist/undici.js (esbuild.mjs).
  */
-import type { Agent as AgentClass, Dispatcher } from 'undici';
+import type { Agent as AgentClass, Dispatcher, ProxyAgent as ProxyAgentClass } from 'undici';
 import type * as UndiciBundle from './undiciBundle';
 
 type UndiciParts = typeof UndiciBundle;
@@ -22,6 +22,10 @@ function parts(): UndiciParts {
 
 export function createAgent(options: AgentClass.Options): AgentClass {
   return new (parts().Agent)(options);
+}
+
+export function createProxyAgent(options: ProxyAgentClass.Options): ProxyAgentClass {
+  return new (parts().ProxyAgent)(options);
 }
 
 export function request(dispatcher: Dispatcher, opts: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { AsanaClient } from '../asana/client';
+import { describeRoute, type NetworkSettings } from '../asana/network';
 import type { User } from '../asana/schemas';
 import type { ChannelLogger } from '../log/channelLogger';
 import type { Account, StoredCredentials, TokenStore } from './tokenStore';
@@ -22,11 +23,15 @@ export class Session implements vscode.Disposable {
   /** The person signed out (here, or after Asana refused the token): what was kept for the account goes. */
   readonly onDidSignOut = this.signedOut.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The last route written to the log, so that it is written when it changes only. */
+  private loggedRoute = '';
 
   constructor(
     private readonly store: TokenStore,
     private readonly logger: ChannelLogger,
     private readonly baseUrl: () => string,
+    /** Proxy and certificates, as VS Code's `http.*` settings say now. */
+    private readonly network: () => NetworkSettings = () => ({}),
   ) {
     this.subscriptions.push(this.changed, this.signedOut, store.onDidChange(() => void this.restore()));
   }
@@ -42,7 +47,22 @@ export class Session implements vscode.Disposable {
   /** Makes a client for a token without storing anything: used to check a token before keeping it. */
   createClient(token: string): AsanaClient {
     this.logger.addSecret(token);
-    return new AsanaClient({ token, baseUrl: this.baseUrl(), logger: this.logger });
+    const client = new AsanaClient({ token, baseUrl: this.baseUrl(), logger: this.logger, network: this.network() });
+    this.logRoute(client.baseUrl);
+    return client;
+  }
+
+  /** The network settings changed: the client keeps its session and state, and uses them from its next request on. */
+  useNetwork(): void {
+    if (!this.current) return;
+    void this.current.client.useNetwork(this.network());
+    this.logRoute(this.current.client.baseUrl);
+  }
+
+  private logRoute(baseUrl: URL): void {
+    const line = describeRoute(baseUrl, this.network());
+    if (line !== this.loggedRoute) this.logger.info(line);
+    this.loggedRoute = line;
   }
 
   /** Reads the stored credentials (this window's or another's) and switches to them if they changed. */

@@ -7,6 +7,7 @@
  *   await emu.close();
  */
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RuntimeConfig } from './config';
@@ -57,6 +58,7 @@ class RunningEmulator implements ControlTarget {
   private readonly api: ApiHandler;
   private readonly server: Server;
   private address = '';
+  private readonly scheme: 'http' | 'https';
   private closing: Promise<void> | undefined;
 
   constructor(opts: EmulatorOptions) {
@@ -74,7 +76,9 @@ class RunningEmulator implements ControlTarget {
       concurrency: new ConcurrencyLimiter(),
       baseUrl: () => this.baseUrl,
     });
-    this.server = createServer((req, res) => this.dispatch(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse): void => this.dispatch(req, res);
+    this.scheme = opts.tls ? 'https' : 'http';
+    this.server = opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, handler) : createServer(handler);
   }
 
   get origin(): string {
@@ -103,7 +107,7 @@ class RunningEmulator implements ControlTarget {
     });
     const addr = this.server.address() as AddressInfo;
     const urlHost = addr.family === 'IPv6' || addr.address.includes(':') ? `[${addr.address}]` : addr.address;
-    this.address = `http://${urlHost}:${addr.port}`;
+    this.address = `${this.scheme}://${urlHost}:${addr.port}`;
   }
 
   configure(opts: Partial<RuntimeOptions>): void {

@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   rateLimitPerMinute?: number | null;
   concurrency?: ConcurrencyLimits | null;
   offsetTtlMs?: number;
+  /** Serve https with this key and certificate (PEM), e.g. from a throwaway CA a test made; the base URL then starts with https://. */
+  tls?: { key: string; cert: string };
 }
 
 export type RuntimeOptions = Pick<EmulatorOptions, 'latencyMs' | 'rateLimitPerMinute' | 'concurrency' | 'offsetTtlMs'>;

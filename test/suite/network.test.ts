@@ -1,0 +1,139 @@
+/**
+ * VS Code's proxy settings, inside a real VS Code: with `http.proxy` set, the tree loads through a
+ * real CONNECT proxy that counts what passes; a proxy that is down makes the next refresh say so,
+ * naming the proxy; `http.noProxy` sends requests straight again; all without a reload.
+ */
+import * as assert from 'node:assert/strict';
+import { createServer, type AddressInfo } from 'node:net';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { WorkspaceNode } from '../../src/tree/nodes';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { startCountingProxy, type CountingProxy } from '../support/countingProxy';
+import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import { isWorkspace } from './support/nodes';
+import { signInAs } from './support/signInAs';
+import { TestUi } from './support/testUi';
+
+const USER = 'suiteuser';
+const PASSWORD = 'suite-proxy-pw-1';
+
+/**
+ * Sets an `http.*` setting and waits until the extension host has it: update() may settle before
+ * the change reaches the extension host, whose change event the extension follows.
+ */
+async function setHttp(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('http').update(key, value, vscode.ConfigurationTarget.Global);
+  const wanted = JSON.stringify(value);
+  await waitFor(`http.${key} in the extension host`, () => JSON.stringify(vscode.workspace.getConfiguration('http').inspect(key)?.globalValue) === wanted);
+}
+
+/** A loopback port nothing listens on: a proxy that is down. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('Network settings (http.proxy, http.noProxy)', function () {
+  this.timeout(60_000);
+  let emu: Emulator;
+  let proxy: CountingProxy;
+  let guarded: CountingProxy;
+  let api: ExtensionApi;
+  let ui: TestUi;
+
+  async function roots(): Promise<WorkspaceNode[]> {
+    return (await api.tree.getChildren()).filter(isWorkspace);
+  }
+
+  before(async () => {
+    emu = await startEmulator({ seed: 5 });
+    proxy = await startCountingProxy();
+    guarded = await startCountingProxy({ credentials: { user: USER, password: PASSWORD } });
+    api = await activateExtension();
+    await setApiBaseUrl(emu.baseUrl);
+  });
+  beforeEach(() => {
+    emu.reset();
+    proxy.reset();
+    guarded.reset();
+    ui = new TestUi(api);
+  });
+  afterEach(async () => {
+    ui.dispose();
+    await api.session.signOut();
+    for (const key of ['proxy', 'noProxy', 'proxyAuthorization']) await setHttp(key, undefined);
+  });
+  after(async () => {
+    await setApiBaseUrl(undefined);
+    await Promise.all([proxy.close(), guarded.close(), emu.close()]);
+  });
+
+  it('loads the tree through http.proxy, which sees the requests', async () => {
+    await setHttp('proxy', proxy.url);
+    await signInAs(api, emu.tokens.admin);
+    assert.equal((await roots()).length, 3);
+    assert.ok(proxy.passed >= 1, 'the proxy let requests through');
+    assert.deepEqual(new Set(proxy.targets), new Set([new URL(emu.baseUrl).host]));
+    assert.ok(api.logger.recent.some((line) => line.includes(` via ${proxy.url}`)), 'the log says which proxy each request went through');
+    const route = `Requests to ${new URL(emu.baseUrl).host} go through the proxy ${proxy.url} (from http.proxy).`;
+    assert.ok(api.logger.recent.includes(`info ${route}`), `the log says: ${route}`);
+  });
+
+  it('says the proxy when it is down, at the next refresh, without a reload', async () => {
+    await setHttp('proxy', proxy.url);
+    await signInAs(api, emu.tokens.admin);
+    assert.equal((await roots()).length, 3);
+    const port = await deadPort();
+    await setHttp('proxy', `http://${USER}:${PASSWORD}@127.0.0.1:${port}`);
+    await ui.command('asana.refresh');
+    // Reads are retried with backoff before the refresh gives up.
+    // The view sets its message when it asks for its rows, as VS Code does after a refresh.
+    const message = await waitFor(
+      'the refresh error',
+      async () => {
+        await roots();
+        return api.treeView.message?.includes('proxy') && api.treeView.message;
+      },
+      40_000,
+    );
+    assert.match(message, new RegExp(`Refresh failed, showing the last loaded data .*Could not reach Asana through the proxy http://127\\.0\\.0\\.1:${port}: connect ECONNREFUSED`));
+    assert.ok(!message.includes(PASSWORD), 'no password in the message');
+    assert.ok(!api.logger.recent.some((line) => line.includes(PASSWORD)), 'no password in the log');
+    assert.equal((await roots()).length, 3, 'the old data stays');
+  });
+
+  it('authenticates to the proxy with http.proxyAuthorization, and says 407 without it', async () => {
+    await setHttp('proxy', guarded.url);
+    await signInAs(api, emu.tokens.admin).then(
+      () => assert.fail('signing in through a proxy that wants credentials cannot work'),
+      (e: unknown) => assert.match(String(e), new RegExp(`through the proxy ${guarded.url.replace(/\./g, '\\.')}: 407 Proxy Authentication Required`)),
+    );
+    await setHttp('proxyAuthorization', `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`);
+    await signInAs(api, emu.tokens.admin);
+    assert.equal((await roots()).length, 3);
+    assert.ok(guarded.passed >= 1);
+  });
+
+  it('goes straight to hosts in http.noProxy', async () => {
+    await setHttp('proxy', `http://127.0.0.1:${await deadPort()}`);
+    await setHttp('noProxy', ['127.0.0.1']);
+    await signInAs(api, emu.tokens.admin);
+    assert.equal((await roots()).length, 3);
+    assert.equal(proxy.passed, 0);
+    assert.ok(emu.counters.total > 0, 'the requests reached Asana straight');
+  });
+
+  it('follows http.proxy set after signing in, from the next refresh on', async () => {
+    await signInAs(api, emu.tokens.admin);
+    assert.equal((await roots()).length, 3);
+    assert.equal(proxy.passed, 0);
+    await setHttp('proxy', proxy.url);
+    await ui.command('asana.refresh');
+    await waitFor('requests through the proxy', () => proxy.passed > 0);
+    assert.equal((await roots()).length, 3);
+  });
+});
