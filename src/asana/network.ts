@@ -5,6 +5,7 @@
  * transport.ts turns into an undici dispatcher. The rules follow VS Code's: `http.proxy` wins over
  * HTTPS_PROXY/HTTP_PROXY, `http.noProxy` over NO_PROXY.
  */
+import { l10n } from '../util/l10n';
 import { InvalidInputError } from './errors';
 
 export interface NetworkSettings {
@@ -138,11 +139,11 @@ export function parseProxy(text: string, source: ProxyRoute['source'], authoriza
   try {
     url = new URL(withScheme);
   } catch {
-    throw new InvalidInputError(`The proxy "${withoutCredentials(text)}" (from ${source}) is not a valid URL.`, 'proxy');
+    throw new InvalidInputError(l10n.t('The proxy "{0}" (from {1}) is not a valid URL.', withoutCredentials(text), source), 'proxy');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidInputError(
-      `The proxy "${withoutCredentials(text)}" (from ${source}) is not usable: it must be an http:// or https:// URL.`,
+      l10n.t('The proxy "{0}" (from {1}) is not usable: it must be an http:// or https:// URL.', withoutCredentials(text), source),
       'proxy',
     );
   }
