@@ -73,7 +73,10 @@ export const scenarios: readonly UiScenario[] = [
       const host = await serveRawFiles(wb.page.context(), repoRoot, rawImagesBase(manifest));
       try {
         await wb.runCommand('Extensions: Show Installed Extensions');
-        const row = await wb.waitForTreeRow(manifest.displayName, 30_000);
+        // The manifest names itself through package.nls.json ("%displayName%").
+        const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+        const displayName = manifest.displayName.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
+        const row = await wb.waitForTreeRow(displayName, 30_000);
         await row.click();
         const frame = await readmeFrame(wb, heading, 30_000);
         const shown = await imagesWhenSettled(wb, frame, 45_000);
