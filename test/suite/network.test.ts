@@ -1,15 +1,21 @@
 /**
  * VS Code's proxy settings, inside a real VS Code: with `http.proxy` set, the tree loads through a
  * real CONNECT proxy that counts what passes; a proxy that is down makes the next refresh say so,
- * naming the proxy; `http.noProxy` sends requests straight again; all without a reload.
+ * naming the proxy; `http.noProxy` sends requests straight again; all without a reload. And the
+ * certificates VS Code trusts: a company root named by NODE_EXTRA_CA_CERTS (set by the harness, see
+ * test/vscode/companyRoot.ts) is trusted, a root no one installed is refused with advice.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { WorkspaceNode } from '../../src/tree/nodes';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { startCountingProxy, type CountingProxy } from '../support/countingProxy';
+import { makeThrowawayCa } from '../support/throwawayCa';
+import { COMPANY_ROOT_DIR } from '../vscode/companyRoot';
 import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { isWorkspace } from './support/nodes';
 import { signInAs } from './support/signInAs';
@@ -135,5 +141,60 @@ describe('Network settings (http.proxy, http.noProxy)', function () {
     await ui.command('asana.refresh');
     await waitFor('requests through the proxy', () => proxy.passed > 0);
     assert.equal((await roots()).length, 3);
+  });
+});
+
+describe('Certificates (a company root in NODE_EXTRA_CA_CERTS)', function () {
+  this.timeout(60_000);
+  let api: ExtensionApi;
+
+  async function roots(): Promise<WorkspaceNode[]> {
+    return (await api.tree.getChildren()).filter(isWorkspace);
+  }
+
+  /** The emulator over https with the given server key and certificate, as the API the extension uses. */
+  async function httpsAsana(tls: { key: string; cert: string }): Promise<Emulator> {
+    const emu = await startEmulator({ seed: 5, tls });
+    assert.match(emu.baseUrl, /^https:\/\/127\.0\.0\.1:/);
+    await setApiBaseUrl(emu.baseUrl);
+    return emu;
+  }
+
+  before(async () => {
+    api = await activateExtension();
+  });
+  afterEach(async () => {
+    await api.session.signOut();
+    await setApiBaseUrl(undefined);
+  });
+
+  it('loads the tree from a server whose certificate the company root signed', async () => {
+    const dir = process.env[COMPANY_ROOT_DIR];
+    assert.ok(dir && process.env['NODE_EXTRA_CA_CERTS'], 'the harness starts the extension host with a company root in NODE_EXTRA_CA_CERTS');
+    const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+    const emu = await httpsAsana({ key: read('server-key.pem'), cert: read('server-cert.pem') });
+    try {
+      await signInAs(api, emu.tokens.admin);
+      assert.equal((await roots()).length, 3);
+      assert.ok(emu.counters.total > 0, 'the requests reached the https server');
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('refuses a certificate from a root this machine does not trust, and says what to do', async () => {
+    const stranger = makeThrowawayCa('Root No One Installed');
+    const emu = await httpsAsana({ key: stranger.key, cert: stranger.cert });
+    try {
+      const refusal = await signInAs(api, emu.tokens.admin).then(
+        () => assert.fail('a certificate from an unknown root cannot be trusted'),
+        (e: unknown) => String(e),
+      );
+      assert.match(refusal, /the server's certificate is not trusted/);
+      assert.match(refusal, /NODE_EXTRA_CA_CERTS/);
+      assert.equal(emu.counters.total, 0, 'no request got through');
+    } finally {
+      await emu.close();
+    }
   });
 });

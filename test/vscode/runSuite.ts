@@ -9,6 +9,7 @@ import * as util from 'node:util';
 import type { ConsoleMessage } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startCodeServer } from './codeServer';
+import { makeCompanyRoot } from './companyRoot';
 import type { CodeServer } from './codeServer';
 import type { Installation } from './install';
 import { ensureInstalled } from './install';
@@ -97,10 +98,12 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
   let server: CodeServer | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
   let cleaning: Promise<void> | undefined;
+  const companyRoot = makeCompanyRoot();
   const cleanup = (): Promise<void> =>
     (cleaning ??= (async () => {
       await closeBrowser?.().catch(() => undefined);
       await server?.stop();
+      companyRoot.remove();
     })());
   const unregister = onInterrupt(cleanup);
   fs.mkdirSync(logsDir, { recursive: true });
@@ -117,7 +120,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
       testDriver: true,
       folder: options.folder,
       settings: options.settings,
-      env: { ASANA_TEST_MODE: '1', ...options.env },
+      env: { ASANA_TEST_MODE: '1', ...companyRoot.env, ...options.env },
     });
     log(`code-server ${installation.codeServerVersion} at ${server.url} (log: ${path.relative(repoRoot, server.logFile)})`);
     const context = await launchChromium(installation.chromium, path.join(server.runDir, 'chromium'));
