@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Installation } from './install';
+import { registerLanguagePacks } from './languagePacks';
 import { log, warn } from './log';
 import { logsDir } from './paths';
 import { freePort, runCommand, waitForHttp } from './proc';
@@ -143,6 +144,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await runCommand(installation.nodeBin, [installation.codeServerEntry, ...common, '--install-extension', vsix], { env, logFile });
     log(`  installed ${path.basename(vsix)} into the run's extensions folder`);
   }
+  const languages = registerLanguagePacks(userDataDir, extensionsDir);
+  if (languages.length > 0) log(`  registered the language packs of ${languages.join(', ')}`);
 
   let child: ChildProcess | undefined;
   let port = 0;

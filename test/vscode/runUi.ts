@@ -27,6 +27,7 @@ import { ensureInstalled } from './install';
 import { exitWhenDone, onInterrupt } from './lifecycle';
 import { log } from './log';
 import { packageVsix } from './packageVsix';
+import { packPseudoLanguagePack, PSEUDO_LOCALE } from './pseudoLanguagePack';
 import { extensionBundle, logsDir, repoRoot, screenshotsDir, uiTestsDir } from './paths';
 
 export interface UiOptions {
@@ -159,7 +160,7 @@ export async function runUi(options: UiOptions = {}): Promise<UiResult> {
       into.server = await startCodeServer({
         installation,
         name: env.name,
-        vsixFiles: [vsix],
+        vsixFiles: env.locale === PSEUDO_LOCALE ? [vsix, await packPseudoLanguagePack(scratch)] : [vsix],
         settings: { 'asana.apiBaseUrl': into.emulator.baseUrl, ...options.settings },
         env: { ASANA_TEST_MODE: '1', ...options.env },
         ...(env.locale ? { locale: env.locale } : {}),
