@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { AsanaClient } from '../asana/client';
 import type { TypeaheadUser } from '../asana/schemas';
 import type { Ui } from '../ui/ui';
+import { settleOnce } from '../ui/settleOnce';
 import { PeopleSearch, type LocalSearch, type Person } from './peopleSearch';
 import type { RecentPicks } from './accountRecents';
 import { TypeaheadController } from './typeaheadController';
@@ -40,15 +41,7 @@ export function pickUser(ui: Ui, client: AsanaClient, opts: UserPickOptions): Pr
       debounceMs: opts.debounceMs,
     });
     const search = new PeopleSearch(opts.local, controller);
-    let settled = false;
-    const finish = (user: TypeaheadUser | undefined) => {
-      if (settled) return;
-      settled = true;
-      resolve(user);
-      search.dispose();
-      controller.dispose();
-      quickPick.dispose();
-    };
+    const finish = settleOnce<TypeaheadUser | undefined>(resolve, search, controller, quickPick);
     const toItems = (people: readonly Person[], recent: boolean): UserItem[] =>
       people.map((person) => ({
         label: person.name,

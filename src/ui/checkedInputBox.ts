@@ -4,6 +4,7 @@
  * sign-ins do, so the person corrects it in place instead of starting over from a notification.
  */
 import * as vscode from 'vscode';
+import { settleOnce } from './settleOnce';
 
 export interface CheckedInputOptions {
   readonly title: string;
@@ -26,13 +27,7 @@ export function showCheckedInputBox<T>(options: CheckedInputOptions, check: (tex
     box.placeholder = options.placeHolder;
     box.password = options.password ?? false;
     box.ignoreFocusOut = true;
-    let settled = false;
-    const finish = (value: T | undefined) => {
-      if (settled) return;
-      settled = true;
-      resolve(value);
-      box.dispose();
-    };
+    const finish = settleOnce<T | undefined>(resolve, box);
     const validation = (text: string) => {
       const problem = options.validate?.(text);
       return problem === undefined ? undefined : { message: problem, severity: vscode.InputBoxValidationSeverity.Error };

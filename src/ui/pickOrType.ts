@@ -4,6 +4,7 @@
  * face an empty list that Enter ignores.
  */
 import * as vscode from 'vscode';
+import { settleOnce } from './settleOnce';
 
 export interface PickOrTypeOptions<T extends vscode.QuickPickItem> {
   readonly title: string;
@@ -20,13 +21,7 @@ export function pickOrType<T extends vscode.QuickPickItem>(options: PickOrTypeOp
     pick.placeholder = options.placeHolder;
     pick.ignoreFocusOut = true;
     pick.items = options.items;
-    let settled = false;
-    const finish = (item: T | undefined) => {
-      if (settled) return;
-      settled = true;
-      resolve(item);
-      pick.dispose();
-    };
+    const finish = settleOnce<T | undefined>(resolve, pick);
     pick.onDidChangeValue((text) => {
       const typed = text.trim() === '' ? undefined : options.typed(text);
       // Shown whatever VS Code's own filtering keeps, and first, since the person is typing it.
