@@ -4,17 +4,15 @@
  * time, and records keep only the fields the client asked for.
  */
 import * as assert from 'node:assert/strict';
-import { AsanaClient, type AsanaClientOptions } from '../../../src/asana/client';
 import {
   InvalidResponseError,
   RateLimitedError,
   ResponseTooLargeError,
   TimeoutError,
-  type AsanaError,
 } from '../../../src/asana/errors';
 import { collect, DEFAULT_LISTING_DEADLINE_MS, DEFAULT_MAX_LISTING_PAGES } from '../../../src/asana/pagination';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../src/asana/transport';
-import { startEmulator, type Emulator } from '../../emulator/index';
+import { clientBench, failure } from '../../helpers/clientBench';
 
 const WORKSPACES = 'GET /workspaces';
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
@@ -22,32 +20,9 @@ const ADD = 'POST /workspaces/{workspace_gid}/addUser';
 
 describe('AsanaClient against a hostile server', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-  let acme: string;
-  const clients: AsanaClient[] = [];
-
-  function client(opts: Partial<AsanaClientOptions> = {}): AsanaClient {
-    const c = new AsanaClient({ token: emu.tokens.admin, baseUrl: emu.baseUrl, retryBaseMs: 1, retryMaxMs: 1, ...opts });
-    clients.push(c);
-    return c;
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<AsanaError> {
-    return promise.then(
-      () => assert.fail('expected the call to fail'),
-      (e: AsanaError) => e,
-    );
-  }
-
-  before(async () => {
-    emu = await startEmulator({ seed: 31, sizes: { bigWorkspaceMembers: 250 } });
-    acme = emu.state.seedInfo.workspaces.acme;
-  });
-  beforeEach(() => emu.reset());
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-  });
-  after(() => emu.close());
+  const bench = clientBench({ seed: 31, sizes: { bigWorkspaceMembers: 250 } });
+  const { client } = bench;
+  beforeEach(() => bench.emu.reset());
 
   describe('bounded responses', () => {
     it('has defaults that fit Asana: 8 MB a response, 10,000 pages and 30 minutes a listing', () => {
@@ -57,58 +32,58 @@ describe('AsanaClient against a hostile server', function () {
     });
 
     it('stops reading a huge chunked body at the limit, with a typed error, and does not retry it', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'huge-body', bytes: 64 * 1024 * 1024 });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'huge-body', bytes: 64 * 1024 * 1024 });
       const e = await failure(client().listWorkspaces());
       assert.ok(e instanceof ResponseTooLargeError, String(e));
       assert.equal(e.kind, 'invalid-response');
       assert.equal(e.limitBytes, DEFAULT_MAX_RESPONSE_BYTES);
       assert.match(e.message, /larger than 8 MB \(HTTP 200\)/);
-      assert.equal(emu.counters.byRoute[WORKSPACES], 1, 'an oversized answer is not asked for again');
+      assert.equal(bench.emu.counters.byRoute[WORKSPACES], 1, 'an oversized answer is not asked for again');
     });
 
     it('refuses a declared Content-Length over the limit before reading the body', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'huge-body', bytes: 2_000_000, declareLength: true });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'huge-body', bytes: 2_000_000, declareLength: true });
       const e = await failure(client({ maxResponseBytes: 1_000_000 }).listWorkspaces());
       assert.ok(e instanceof ResponseTooLargeError);
       assert.equal(e.limitBytes, 1_000_000);
     });
 
     it('reads a body under a configured limit, and a page over it fails', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'huge-body', bytes: 500_000 });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'huge-body', bytes: 500_000 });
       assert.equal((await client({ maxResponseBytes: 1_000_000 }).listWorkspaces()).length, 3, 'under the limit: read');
       const small = client({ maxResponseBytes: 2_000 });
-      const e = await failure(collect(small.workspaceMembershipPages(acme)));
+      const e = await failure(collect(small.workspaceMembershipPages(bench.acme)));
       assert.ok(e instanceof ResponseTooLargeError, 'a 100-member page is more than 2 KB');
     });
 
     it('says a write landed when its 2xx answer was too large to read', async () => {
-      emu.faults.add({ route: ADD, kind: 'huge-body' });
-      const e = await failure(client().addUser(acme, 'huge.answer@acme.test'));
+      bench.emu.faults.add({ route: ADD, kind: 'huge-body' });
+      const e = await failure(client().addUser(bench.acme, 'huge.answer@bench.acme.test'));
       assert.ok(e instanceof ResponseTooLargeError);
       assert.match(e.message, /Asana accepted the change, but its answer could not be read/);
-      assert.ok(emu.state.userByEmail('huge.answer@acme.test'));
-      assert.equal(emu.counters.byRoute[ADD], 1);
+      assert.ok(bench.emu.state.userByEmail('huge.answer@bench.acme.test'));
+      assert.equal(bench.emu.counters.byRoute[ADD], 1);
     });
 
     it('ends an endless body at the size limit, long before the timeout', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'endless-body' });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'endless-body' });
       const e = await failure(client({ timeoutMs: 120_000 }).listWorkspaces());
       assert.ok(e instanceof ResponseTooLargeError, String(e));
     });
 
     it('ends an endless trickle by the timeout, and retries it only within the bounds', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'endless-body', chunkBytes: 40, intervalMs: 10 });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'endless-body', chunkBytes: 40, intervalMs: 10 });
       const e = await failure(client({ timeoutMs: 300, maxReadRetries: 1 }).listWorkspaces());
       assert.ok(e instanceof TimeoutError, String(e));
-      assert.equal(emu.counters.byRoute[WORKSPACES], 2);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACES], 2);
     });
 
     it('keeps only the fields it asked for, dropping unknown ones', async () => {
-      emu.faults.add({ kind: 'extra-field', field: 'brand_new_field' });
+      bench.emu.faults.add({ kind: 'extra-field', field: 'brand_new_field' });
       const c = client();
       const [ws] = await c.listWorkspaces();
       assert.deepEqual(Object.keys(ws!).sort(), ['email_domains', 'gid', 'is_organization', 'name']);
-      const [m] = await collect(c.workspaceMembershipPages(acme, { pageSize: 1 }));
+      const [m] = await collect(c.workspaceMembershipPages(bench.acme, { pageSize: 1 }));
       assert.ok(m && !('brand_new_field' in m) && !('resource_type' in m));
       assert.ok(!('resource_type' in m.user) && !('resource_type' in m.workspace));
       const me = await c.getMe();
@@ -118,17 +93,17 @@ describe('AsanaClient against a hostile server', function () {
 
   describe('calls that end', () => {
     it('spends one budget on a read and its retries: a hung server gets as many attempts as fit, not maxReadRetries', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'hang' });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'hang' });
       const c = client({ timeoutMs: 400, callDeadlineMs: 1_000, maxReadRetries: 10 });
       const e = await failure(c.listWorkspaces());
       assert.ok(e instanceof TimeoutError, String(e));
-      const sent = emu.counters.byRoute[WORKSPACES] ?? 0;
+      const sent = bench.emu.counters.byRoute[WORKSPACES] ?? 0;
       // 1,000 ms hold at most three attempts of up to 400 ms; without the budget it would be 11.
       assert.ok(sent >= 2 && sent <= 3, `${sent} attempts`);
     });
 
     it('fails at once when a 429 asks for a wait beyond the call budget', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'status', status: 429, retryAfter: '30' });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'status', status: 429, retryAfter: '30' });
       const c = client({ callDeadlineMs: 5_000 });
       const waits: number[] = [];
       c.onRateLimitWait((w) => waits.push(w.waitMs));
@@ -136,47 +111,47 @@ describe('AsanaClient against a hostile server', function () {
       assert.ok(e instanceof RateLimitedError);
       assert.equal(e.retryAfterMs, 30_000);
       assert.deepEqual(waits, [], 'no wait started that could not end in time');
-      assert.equal(emu.counters.byRoute[WORKSPACES], 1);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACES], 1);
     });
   });
 
   describe('listings that end', () => {
     it('stops when offsets cycle a, b, a, b…', async () => {
-      emu.faults.add({ route: WORKSPACES, kind: 'cycle-offsets', after: 1 });
+      bench.emu.faults.add({ route: WORKSPACES, kind: 'cycle-offsets', after: 1 });
       const e = await failure(collect(client().workspacePages({ pageSize: 1 })));
       assert.ok(e instanceof InvalidResponseError, String(e));
       assert.equal(e.field, 'next_page');
       assert.match(e.message, /offset it had already sent/);
-      assert.equal(emu.counters.byRoute[WORKSPACES], 3, 'stopped at the first repeated offset');
+      assert.equal(bench.emu.counters.byRoute[WORKSPACES], 3, 'stopped at the first repeated offset');
     });
 
     it('stops a longer cycle (a, b, c, a…) at its first repeat too', async () => {
-      emu.faults.add({ route: MEMBERSHIPS, kind: 'cycle-offsets', cycleLength: 3, after: 1 });
+      bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'cycle-offsets', cycleLength: 3, after: 1 });
       const seen: string[] = [];
       const e = await failure(
         (async () => {
-          for await (const page of client().workspaceMembershipPages(acme, { pageSize: 50 })) seen.push(...page.map((m) => m.gid));
+          for await (const page of client().workspaceMembershipPages(bench.acme, { pageSize: 50 })) seen.push(...page.map((m) => m.gid));
         })(),
       );
       assert.ok(e instanceof InvalidResponseError);
       assert.equal(new Set(seen).size, seen.length, 'nothing was yielded twice before it stopped');
-      assert.ok((emu.counters.byRoute[MEMBERSHIPS] ?? 0) <= 5);
+      assert.ok((bench.emu.counters.byRoute[MEMBERSHIPS] ?? 0) <= 5);
     });
 
     it('stops at the page limit', async () => {
-      const e = await failure(collect(client({ maxListingPages: 4 }).workspaceMembershipPages(acme, { pageSize: 10 })));
+      const e = await failure(collect(client({ maxListingPages: 4 }).workspaceMembershipPages(bench.acme, { pageSize: 10 })));
       assert.ok(e instanceof InvalidResponseError);
       assert.match(e.message, /kept sending more pages \(4 so far/);
-      assert.equal(emu.counters.byRoute[MEMBERSHIPS], 4);
+      assert.equal(bench.emu.counters.byRoute[MEMBERSHIPS], 4);
     });
 
     it('stops a listing whose pages trickle in past its time budget', async () => {
       // Each page takes about a second; no single call times out, the listing as a whole runs out of time.
-      emu.faults.add({ route: MEMBERSHIPS, kind: 'trickle', intervalMs: 100, after: 1 });
+      bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'trickle', intervalMs: 100, after: 1 });
       const pages: number[] = [];
       const e = await failure(
         (async () => {
-          for await (const page of client({ timeoutMs: 10_000, listingDeadlineMs: 1_500 }).workspaceMembershipPages(acme, { pageSize: 50 })) {
+          for await (const page of client({ timeoutMs: 10_000, listingDeadlineMs: 1_500 }).workspaceMembershipPages(bench.acme, { pageSize: 50 })) {
             pages.push(page.length);
           }
         })(),
@@ -189,11 +164,11 @@ describe('AsanaClient against a hostile server', function () {
     it('does not count the time the caller spends between pages', async () => {
       const c = client({ listingDeadlineMs: 300 });
       let members = 0;
-      for await (const page of c.workspaceMembershipPages(acme, { pageSize: 100 })) {
+      for await (const page of c.workspaceMembershipPages(bench.acme, { pageSize: 100 })) {
         members += page.length;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      assert.equal(members, emu.state.membershipsOf(acme, { activeOnly: true }).length);
+      assert.equal(members, bench.emu.state.membershipsOf(bench.acme, { activeOnly: true }).length);
     });
   });
 });

@@ -3,127 +3,97 @@
  * (nothing to restart from), the caller's own cancel, and the log line of a restart.
  */
 import * as assert from 'node:assert/strict';
-import { AsanaClient, type AsanaClientOptions } from '../../../src/asana/client';
-import { BadRequestError, CancelledError, InvalidInputError, InvalidResponseError, type AsanaError } from '../../../src/asana/errors';
+import { BadRequestError, CancelledError, InvalidInputError, InvalidResponseError } from '../../../src/asana/errors';
 import { collect } from '../../../src/asana/pagination';
-import { startEmulator, type Emulator } from '../../emulator/index';
-import { RecordingLogger } from '../../helpers/recordingLogger';
+import { clientBench, failure } from '../../helpers/clientBench';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 const USER_MEMBERSHIPS = 'GET /users/{user_gid}/workspace_memberships';
 
 describe('AsanaClient listing rules', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-  let acme: string;
-  let log: RecordingLogger;
-  const clients: AsanaClient[] = [];
-
-  function client(opts: Partial<AsanaClientOptions> = {}): AsanaClient {
-    const c = new AsanaClient({ token: emu.tokens.admin, baseUrl: emu.baseUrl, logger: log, retryBaseMs: 1, retryMaxMs: 1, ...opts });
-    clients.push(c);
-    return c;
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<AsanaError> {
-    return promise.then(
-      () => assert.fail('expected the call to fail'),
-      (e: AsanaError) => e,
-    );
-  }
-
-  before(async () => {
-    emu = await startEmulator({ seed: 17, sizes: { bigWorkspaceMembers: 45 } });
-    acme = emu.state.seedInfo.workspaces.acme;
-  });
-  beforeEach(() => {
-    emu.reset();
-    log = new RecordingLogger();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-  });
-  after(() => emu.close());
+  const bench = clientBench({ seed: 17, sizes: { bigWorkspaceMembers: 45 } });
+  const { client } = bench;
 
   it('asks for pages of the size given, 100 by default', async () => {
-    const active = emu.state.membershipsOf(acme, { activeOnly: true }).length;
+    const active = bench.emu.state.membershipsOf(bench.acme, { activeOnly: true }).length;
     assert.ok(active > 20 && active <= 100, `${active} active members`);
     const sizes: number[] = [];
-    for await (const page of client().workspaceMembershipPages(acme, { pageSize: 20 })) sizes.push(page.length);
+    for await (const page of client().workspaceMembershipPages(bench.acme, { pageSize: 20 })) sizes.push(page.length);
     assert.deepEqual(sizes, [...Array<number>(Math.floor(active / 20)).fill(20), ...(active % 20 ? [active % 20] : [])]);
-    emu.counters.reset();
-    assert.equal((await collect(client().workspaceMembershipPages(acme))).length, active);
-    assert.equal(emu.counters.byRoute[MEMBERSHIPS], 1, 'one page of 100 holds them all');
+    bench.emu.counters.reset();
+    assert.equal((await collect(client().workspaceMembershipPages(bench.acme))).length, active);
+    assert.equal(bench.emu.counters.byRoute[MEMBERSHIPS], 1, 'one page of 100 holds them all');
   });
 
   it('refuses a page size outside 1..100 before asking', async () => {
     const c = client();
-    const before = emu.counters.total;
+    const before = bench.emu.counters.total;
     for (const pageSize of [0, 101, 2.5]) {
-      assert.throws(() => c.workspaceMembershipPages(acme, { pageSize }), InvalidInputError, String(pageSize));
-      assert.throws(() => c.workspaceUserPages(acme, { pageSize }), InvalidInputError, String(pageSize));
+      assert.throws(() => c.workspaceMembershipPages(bench.acme, { pageSize }), InvalidInputError, String(pageSize));
+      assert.throws(() => c.workspaceUserPages(bench.acme, { pageSize }), InvalidInputError, String(pageSize));
     }
     await assert.rejects(c.listWorkspaces({ pageSize: 0 }), InvalidInputError);
-    assert.equal(emu.counters.total, before);
-    assert.equal((await collect(c.workspaceMembershipPages(acme, { pageSize: 100 }))).length, emu.state.membershipsOf(acme, { activeOnly: true }).length);
+    assert.equal(bench.emu.counters.total, before);
+    assert.equal((await collect(c.workspaceMembershipPages(bench.acme, { pageSize: 100 }))).length, bench.emu.state.membershipsOf(bench.acme, { activeOnly: true }).length);
   });
 
   it('does not restart a listing whose first page was refused: there was no offset to expire', async () => {
-    emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 400, message: 'limit: bad', times: 1 });
-    const e = await failure(collect(client().workspaceMembershipPages(acme, { pageSize: 10 })));
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 400, message: 'limit: bad', times: 1 });
+    const e = await failure(collect(client().workspaceMembershipPages(bench.acme, { pageSize: 10 })));
     assert.ok(e instanceof BadRequestError, String(e));
     assert.equal(e.message, 'Asana rejected the request. limit: bad.');
-    assert.equal(emu.counters.byRoute[MEMBERSHIPS], 1);
-    assert.ok(!log.text.includes('restarting'), log.text);
+    assert.equal(bench.emu.counters.byRoute[MEMBERSHIPS], 1);
+    assert.ok(!bench.log.text.includes('restarting'), bench.log.text);
   });
 
   it('restarts once on a refused offset, and says so with the path and Asana’s words', async () => {
-    emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 400, message: 'offset: expired', after: 1, times: 1 });
-    const members = await collect(client().workspaceMembershipPages(acme, { pageSize: 10 }));
-    assert.equal(members.length, emu.state.membershipsOf(acme, { activeOnly: true }).length);
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 400, message: 'offset: expired', after: 1, times: 1 });
+    const members = await collect(client().workspaceMembershipPages(bench.acme, { pageSize: 10 }));
+    assert.equal(members.length, bench.emu.state.membershipsOf(bench.acme, { activeOnly: true }).length);
     assert.equal(new Set(members.map((m) => m.gid)).size, members.length);
     assert.deepEqual(
-      log.lines.filter((l) => l.startsWith('warn ')),
-      [`warn /workspaces/${acme}/workspace_memberships: pagination offset refused (Asana rejected the request. offset: expired.); restarting the listing once.`],
+      bench.log.lines.filter((l) => l.startsWith('warn ')),
+      [`warn /workspaces/${bench.acme}/workspace_memberships: pagination offset refused (Asana rejected the request. offset: expired.); restarting the listing once.`],
     );
   });
 
   it('stops at the page limit with an error naming next_page', async () => {
-    const e = await failure(collect(client({ maxListingPages: 2 }).workspaceMembershipPages(acme, { pageSize: 10 })));
+    const e = await failure(collect(client({ maxListingPages: 2 }).workspaceMembershipPages(bench.acme, { pageSize: 10 })));
     assert.ok(e instanceof InvalidResponseError, String(e));
     assert.equal(e.message, 'Asana kept sending more pages (2 so far, of 10 records each), more than any workspace has, so the listing stopped.');
     assert.equal(e.field, 'next_page');
-    assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${acme}/workspace_memberships` });
-    assert.equal(emu.counters.byRoute[MEMBERSHIPS], 2);
+    assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${bench.acme}/workspace_memberships` });
+    assert.equal(bench.emu.counters.byRoute[MEMBERSHIPS], 2);
   });
 
   it('a caller that stops after the first page ends the page asked ahead before it is answered', async () => {
-    emu.faults.add({ route: MEMBERSHIPS, kind: 'latency', latencyMs: 300, after: 1 });
-    for await (const page of client().workspaceMembershipPages(acme, { pageSize: 10 })) {
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'latency', latencyMs: 300, after: 1 });
+    for await (const page of client().workspaceMembershipPages(bench.acme, { pageSize: 10 })) {
       assert.equal(page.length, 10);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 600));
-    const answered = log.lines.filter((l) => l.includes('/workspace_memberships?') && l.includes(' → '));
-    assert.equal(answered.length, 1, log.text);
+    const answered = bench.log.lines.filter((l) => l.includes('/workspace_memberships?') && l.includes(' → '));
+    assert.equal(answered.length, 1, bench.log.text);
   });
 
   it('a listing the caller cancels ends as cancelled, not as out of time', async () => {
-    emu.configure({ latencyMs: 300 });
+    bench.emu.configure({ latencyMs: 300 });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
-    const e = await failure(collect(client({ listingDeadlineMs: 60_000 }).workspaceMembershipPages(acme, { signal: ac.signal })));
+    const e = await failure(collect(client({ listingDeadlineMs: 60_000 }).workspaceMembershipPages(bench.acme, { signal: ac.signal })));
     assert.ok(e instanceof CancelledError, String(e));
   });
 
   it('lists the every membership of a user named by address', async () => {
-    const ada = emu.state.users.find((u) => emu.state.membershipsOfUser(u.gid).length > 0);
+    const ada = bench.emu.state.users.find((u) => bench.emu.state.membershipsOfUser(u.gid).length > 0);
     assert.ok(ada);
     const byAddress = await client().listUserMemberships(ada.email);
     assert.deepEqual(
       byAddress.map((m) => m.gid).sort(),
-      emu.state.membershipsOfUser(ada.gid).map((m) => m.gid).sort(),
+      bench.emu.state.membershipsOfUser(ada.gid).map((m) => m.gid).sort(),
     );
-    assert.equal(emu.counters.byRoute[USER_MEMBERSHIPS], 1);
+    assert.equal(bench.emu.counters.byRoute[USER_MEMBERSHIPS], 1);
   });
 });

@@ -7,7 +7,6 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AsanaClient, type AsanaClientOptions } from '../../../src/asana/client';
 import {
   BadRequestError,
   CancelledError,
@@ -16,10 +15,8 @@ import {
   RateLimitedError,
   ServerError,
   TimeoutError,
-  type AsanaError,
 } from '../../../src/asana/errors';
-import { startEmulator, type Emulator } from '../../emulator/index';
-import { RecordingLogger } from '../../helpers/recordingLogger';
+import { clientBench, failure } from '../../helpers/clientBench';
 
 const WORKSPACE = 'GET /workspaces/{workspace_gid}';
 const RENAME = 'PUT /workspaces/{workspace_gid}';
@@ -36,92 +33,63 @@ async function closedPort(): Promise<number> {
 
 describe('AsanaClient retry rules', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-  let acme: string;
-  let log: RecordingLogger;
-  const clients: AsanaClient[] = [];
-
-  function client(opts: Partial<AsanaClientOptions> = {}): AsanaClient {
-    const c = new AsanaClient({ token: emu.tokens.admin, baseUrl: emu.baseUrl, logger: log, retryBaseMs: 1, retryMaxMs: 1, ...opts });
-    clients.push(c);
-    return c;
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<AsanaError> {
-    return promise.then(
-      () => assert.fail('expected the call to fail'),
-      (e: AsanaError) => e,
-    );
-  }
-
+  const bench = clientBench({ seed: 11, sizes: { bigWorkspaceMembers: 120 } });
+  const { client } = bench;
   function warnings(): string[] {
-    return log.lines.filter((l) => l.startsWith('warn ')).map((l) => l.slice('warn '.length));
+    return bench.log.lines.filter((l) => l.startsWith('warn ')).map((l) => l.slice('warn '.length));
   }
-
-  before(async () => {
-    emu = await startEmulator({ seed: 11, sizes: { bigWorkspaceMembers: 120 } });
-    acme = emu.state.seedInfo.workspaces.acme;
-  });
-  beforeEach(() => {
-    emu.reset();
-    log = new RecordingLogger();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-  });
-  after(() => emu.close());
 
   describe('reads', () => {
     it('by default tries a failing read four times in all', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 503 });
-      const e = await failure(client().getWorkspace(acme));
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 503 });
+      const e = await failure(client().getWorkspace(bench.acme));
       assert.ok(e instanceof ServerError, String(e));
       assert.equal(e.status, 503);
-      assert.equal(emu.counters.byRoute[WORKSPACE], 4);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 4);
     });
 
     it('logs each retry with its kind, its jittered delay and its number', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 503, times: 3 });
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 503, times: 3 });
       // random 0: the lower end of full jitter, half the ceiling (20 · 2^n, capped at 30).
-      const ws = await client({ retryBaseMs: 20, retryMaxMs: 30, random: () => 0 }).getWorkspace(acme);
-      assert.equal(ws.gid, acme);
+      const ws = await client({ retryBaseMs: 20, retryMaxMs: 30, random: () => 0 }).getWorkspace(bench.acme);
+      assert.equal(ws.gid, bench.acme);
       assert.deepEqual(warnings(), [
-        `GET /workspaces/${acme}: server error, retrying in 10 ms (retry 1).`,
-        `GET /workspaces/${acme}: server error, retrying in 15 ms (retry 2).`,
-        `GET /workspaces/${acme}: server error, retrying in 15 ms (retry 3).`,
+        `GET /workspaces/${bench.acme}: server error, retrying in 10 ms (retry 1).`,
+        `GET /workspaces/${bench.acme}: server error, retrying in 15 ms (retry 2).`,
+        `GET /workspaces/${bench.acme}: server error, retrying in 15 ms (retry 3).`,
       ]);
-      const answers = log.lines.filter((l) => l.startsWith('debug ')).map((l) => / → (\d+) in \d+ ms$/.exec(l)?.[1]);
+      const answers = bench.log.lines.filter((l) => l.startsWith('debug ')).map((l) => / → (\d+) in \d+ ms$/.exec(l)?.[1]);
       assert.deepEqual(answers, ['503', '503', '503', '200']);
-      assert.ok(log.lines.some((l) => l.startsWith(`debug GET /api/1.0/workspaces/${acme}?opt_fields=name,is_organization,email_domains → 200 in `)), log.text);
+      assert.ok(bench.log.lines.some((l) => l.startsWith(`debug GET /api/1.0/workspaces/${bench.acme}?opt_fields=name,is_organization,email_domains → 200 in `)), bench.log.text);
     });
 
     it('a read that times out says to check the connection, and is retried', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'hang', times: 1 });
-      const ws = await client({ timeoutMs: 150 }).getWorkspace(acme);
-      assert.equal(ws.gid, acme);
-      assert.equal(emu.counters.byRoute[WORKSPACE], 2);
-      assert.deepEqual(warnings(), [`GET /workspaces/${acme}: timeout error, retrying in 1 ms (retry 1).`]);
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'hang', times: 1 });
+      const ws = await client({ timeoutMs: 150 }).getWorkspace(bench.acme);
+      assert.equal(ws.gid, bench.acme);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 2);
+      assert.deepEqual(warnings(), [`GET /workspaces/${bench.acme}: timeout error, retrying in 1 ms (retry 1).`]);
 
-      emu.faults.add({ route: WORKSPACE, kind: 'hang' });
-      const e = await failure(client({ timeoutMs: 150, maxReadRetries: 0 }).getWorkspace(acme));
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'hang' });
+      const e = await failure(client({ timeoutMs: 150, maxReadRetries: 0 }).getWorkspace(bench.acme));
       assert.ok(e instanceof TimeoutError, String(e));
-      assert.equal(e.message, `Asana did not answer within 1 s (GET /workspaces/${acme}). Check your connection and try again.`);
-      assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${acme}` });
-      assert.equal(emu.counters.byRoute[WORKSPACE], 3, 'two requests above, then one with no retries allowed');
+      assert.equal(e.message, `Asana did not answer within 1 s (GET /workspaces/${bench.acme}). Check your connection and try again.`);
+      assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${bench.acme}` });
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 3, 'two requests above, then one with no retries allowed');
     });
 
     it('does not repeat a refusal: a 4xx is answered once', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 409, message: 'Conflict here' });
-      const e = await failure(client().getWorkspace(acme));
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 409, message: 'Conflict here' });
+      const e = await failure(client().getWorkspace(bench.acme));
       assert.ok(e instanceof BadRequestError, String(e));
       assert.equal(e.message, 'Asana answered HTTP 409. Conflict here.');
-      assert.equal(emu.counters.byRoute[WORKSPACE], 1);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 1);
       assert.deepEqual(warnings(), []);
     });
 
     it('treats a 3xx as an error, not as data', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 300, message: 'Multiple Choices' });
-      const e = await failure(client().getWorkspace(acme));
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 300, message: 'Multiple Choices' });
+      const e = await failure(client().getWorkspace(bench.acme));
       assert.ok(e instanceof BadRequestError, String(e));
       assert.equal(e.status, 300);
       assert.match(e.message, /^Asana answered HTTP 300\. Multiple Choices\.$/);
@@ -130,34 +98,34 @@ describe('AsanaClient retry rules', function () {
     it('sends nothing for a call cancelled before it starts', async () => {
       const ac = new AbortController();
       ac.abort();
-      const before = emu.counters.total;
-      const e = await failure(client().getWorkspace(acme, { signal: ac.signal }));
+      const before = bench.emu.counters.total;
+      const e = await failure(client().getWorkspace(bench.acme, { signal: ac.signal }));
       assert.ok(e instanceof CancelledError, String(e));
       assert.equal(e.message, 'The request was cancelled.');
-      assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${acme}` });
-      assert.equal(emu.counters.total, before);
+      assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${bench.acme}` });
+      assert.equal(bench.emu.counters.total, before);
     });
 
     it('a cancel during a retry delay ends the call at once', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 503 });
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 503 });
       const ac = new AbortController();
       const c = client({ retryBaseMs: 10_000, retryMaxMs: 10_000, callDeadlineMs: 60_000 });
       const started = Date.now();
-      const pending = failure(c.getWorkspace(acme, { signal: ac.signal }));
+      const pending = failure(c.getWorkspace(bench.acme, { signal: ac.signal }));
       setTimeout(() => ac.abort(), 100);
       const e = await pending;
       assert.ok(e instanceof CancelledError, String(e));
       assert.ok(Date.now() - started < 5_000);
-      assert.equal(emu.counters.byRoute[WORKSPACE], 1);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 1);
     });
 
     it('gives up on a retry that would end past the call deadline, with the failure that caused it', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 502 });
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 502 });
       const started = Date.now();
-      const e = await failure(client({ retryBaseMs: 5_000, retryMaxMs: 5_000, callDeadlineMs: 2_000 }).getWorkspace(acme));
+      const e = await failure(client({ retryBaseMs: 5_000, retryMaxMs: 5_000, callDeadlineMs: 2_000 }).getWorkspace(bench.acme));
       assert.ok(e instanceof ServerError, String(e));
       assert.equal(e.status, 502);
-      assert.equal(emu.counters.byRoute[WORKSPACE], 1);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 1);
       assert.deepEqual(warnings(), []);
       assert.ok(Date.now() - started < 1_500);
     });
@@ -165,59 +133,59 @@ describe('AsanaClient retry rules', function () {
 
   describe('writes', () => {
     it('a write that timed out is not sent again, and may have landed', async () => {
-      emu.faults.add({ route: RENAME, kind: 'hang' });
-      const e = await failure(client({ timeoutMs: 150 }).renameWorkspace(acme, 'Hung Name'));
+      bench.emu.faults.add({ route: RENAME, kind: 'hang' });
+      const e = await failure(client({ timeoutMs: 150 }).renameWorkspace(bench.acme, 'Hung Name'));
       assert.ok(e instanceof TimeoutError, String(e));
       assert.equal(
         e.message,
-        `Asana did not answer within 1 s (PUT /workspaces/${acme}). Asana may have made the change before the connection was lost: refresh to check before trying again.`,
+        `Asana did not answer within 1 s (PUT /workspaces/${bench.acme}). Asana may have made the change before the connection was lost: refresh to check before trying again.`,
       );
-      assert.equal(emu.counters.byRoute[RENAME], 1);
+      assert.equal(bench.emu.counters.byRoute[RENAME], 1);
     });
 
     it('a write whose connection dropped says it may have landed', async () => {
-      emu.faults.add({ route: ADD, kind: 'drop', times: 1 });
-      const e = await failure(client().addUser(acme, 'dropped@acme.test'));
+      bench.emu.faults.add({ route: ADD, kind: 'drop', times: 1 });
+      const e = await failure(client().addUser(bench.acme, 'dropped@bench.acme.test'));
       assert.ok(e instanceof NetworkError, String(e));
       assert.match(e.message, /^Could not reach Asana \(.+\)\. Asana may have made the change before the connection was lost/);
-      assert.equal(emu.counters.byRoute[ADD], 1);
+      assert.equal(bench.emu.counters.byRoute[ADD], 1);
     });
 
     it('a write that could not even connect is sent again, since it never left', async () => {
       const port = await closedPort();
       const c = client({ baseUrl: `http://127.0.0.1:${port}/api/1.0`, maxReadRetries: 2 });
-      const e = await failure(c.addUser(acme, 'nobody@acme.test'));
+      const e = await failure(c.addUser(bench.acme, 'nobody@bench.acme.test'));
       assert.ok(e instanceof NetworkError, String(e));
       assert.match(e.message, /^Could not reach Asana \(.*ECONNREFUSED.*\)\. Check your connection and try again\.$/);
       assert.deepEqual(warnings(), [
-        `POST /workspaces/${acme}/addUser: network error, retrying in 1 ms (retry 1).`,
-        `POST /workspaces/${acme}/addUser: network error, retrying in 1 ms (retry 2).`,
+        `POST /workspaces/${bench.acme}/addUser: network error, retrying in 1 ms (retry 1).`,
+        `POST /workspaces/${bench.acme}/addUser: network error, retrying in 1 ms (retry 2).`,
       ]);
-      const failures = log.lines.filter((l) => l.startsWith('debug '));
+      const failures = bench.log.lines.filter((l) => l.startsWith('debug '));
       assert.equal(failures.length, 3);
       for (const line of failures) {
-        assert.match(line, new RegExp(`^debug POST /api/1\\.0/workspaces/${acme}/addUser\\?opt_fields=name,email failed after \\d+ ms: .*ECONNREFUSED`));
+        assert.match(line, new RegExp(`^debug POST /api/1\\.0/workspaces/${bench.acme}/addUser\\?opt_fields=name,email failed after \\d+ ms: .*ECONNREFUSED`));
       }
     });
 
     it('a 2xx to a write with an unreadable answer says the change was made', async () => {
-      emu.faults.add({ route: ADD, kind: 'missing-field', field: 'gid' });
-      const e = await failure(client().addUser(acme, 'unreadable@acme.test'));
+      bench.emu.faults.add({ route: ADD, kind: 'missing-field', field: 'gid' });
+      const e = await failure(client().addUser(bench.acme, 'unreadable@bench.acme.test'));
       assert.ok(e instanceof InvalidResponseError, String(e));
       assert.equal(e.field, 'data.gid');
       assert.equal(e.status, 200);
-      assert.deepEqual(e.request, { method: 'POST', path: `/workspaces/${acme}/addUser` });
+      assert.deepEqual(e.request, { method: 'POST', path: `/workspaces/${bench.acme}/addUser` });
       assert.equal(
         e.message,
         'Asana sent a response in an unexpected shape: field "data.gid" is missing. Asana accepted the change, but its answer could not be read: refresh to see the result.',
       );
-      assert.equal(emu.counters.byRoute[ADD], 1);
-      assert.ok(emu.state.userByEmail('unreadable@acme.test'), 'the write landed');
+      assert.equal(bench.emu.counters.byRoute[ADD], 1);
+      assert.ok(bench.emu.state.userByEmail('unreadable@bench.acme.test'), 'the write landed');
     });
 
     it('a cut-off answer to a write keeps the parse failure as its cause', async () => {
-      emu.faults.add({ route: ADD, kind: 'malformed-json' });
-      const e = await failure(client().addUser(acme, 'cutoff@acme.test'));
+      bench.emu.faults.add({ route: ADD, kind: 'malformed-json' });
+      const e = await failure(client().addUser(bench.acme, 'cutoff@bench.acme.test'));
       assert.ok(e instanceof InvalidResponseError, String(e));
       assert.equal(e.field, '');
       assert.ok(e.cause instanceof SyntaxError, String(e.cause));
@@ -225,8 +193,8 @@ describe('AsanaClient retry rules', function () {
     });
 
     it('an unreadable answer to a read does not claim a change', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'missing-field', field: 'name' });
-      const e = await failure(client().getWorkspace(acme));
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'missing-field', field: 'name' });
+      const e = await failure(client().getWorkspace(bench.acme));
       assert.ok(e instanceof InvalidResponseError, String(e));
       assert.equal(e.message, 'Asana sent a response in an unexpected shape: field "data.name" is missing.');
     });
@@ -234,34 +202,34 @@ describe('AsanaClient retry rules', function () {
 
   describe('429s', () => {
     it('waits out as many 429s as allowed, numbering each wait, then gives up', async () => {
-      emu.faults.add({ route: ADD, kind: 'status', status: 429, retryAfter: '0' });
+      bench.emu.faults.add({ route: ADD, kind: 'status', status: 429, retryAfter: '0' });
       const c = client({ maxRateLimitWaits: 2 });
       const waits: Array<[number, number, string]> = [];
       c.onRateLimitWait((w) => waits.push([w.attempt, w.waitMs, `${w.request.method} ${w.request.path}`]));
-      const e = await failure(c.addUser(acme, 'waited@acme.test'));
+      const e = await failure(c.addUser(bench.acme, 'waited@bench.acme.test'));
       assert.ok(e instanceof RateLimitedError, String(e));
       assert.equal(e.retryAfterMs, 0);
       assert.equal(e.message, 'Asana is rate limiting requests from this token. Asana asked to wait 0 s. Try again later.');
       assert.deepEqual(waits, [
-        [1, 0, `POST /workspaces/${acme}/addUser`],
-        [2, 0, `POST /workspaces/${acme}/addUser`],
+        [1, 0, `POST /workspaces/${bench.acme}/addUser`],
+        [2, 0, `POST /workspaces/${bench.acme}/addUser`],
       ]);
-      assert.equal(emu.counters.byRoute[ADD], 3);
+      assert.equal(bench.emu.counters.byRoute[ADD], 3);
       assert.deepEqual(warnings(), [
-        `POST /workspaces/${acme}/addUser: rate limited, waiting 0 s (wait 1).`,
-        `POST /workspaces/${acme}/addUser: rate limited, waiting 0 s (wait 2).`,
+        `POST /workspaces/${bench.acme}/addUser: rate limited, waiting 0 s (wait 1).`,
+        `POST /workspaces/${bench.acme}/addUser: rate limited, waiting 0 s (wait 2).`,
       ]);
     });
 
     it('by default waits out five 429s of a call', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '0' });
-      const e = await failure(client().getWorkspace(acme));
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '0' });
+      const e = await failure(client().getWorkspace(bench.acme));
       assert.ok(e instanceof RateLimitedError, String(e));
-      assert.equal(emu.counters.byRoute[WORKSPACE], 6);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 6);
     });
 
     it('a listener that unsubscribed hears nothing more', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '0', times: 2 });
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '0', times: 2 });
       const c = client();
       const kept: number[] = [];
       const dropped: number[] = [];
@@ -270,30 +238,30 @@ describe('AsanaClient retry rules', function () {
         dropped.push(w.attempt);
         unsubscribe();
       });
-      await c.getWorkspace(acme);
+      await c.getWorkspace(bench.acme);
       assert.deepEqual(kept, [1, 2]);
       assert.deepEqual(dropped, [1]);
     });
 
     it('waits a Retry-After exactly at the cap, and refuses one a second over it', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '0', times: 1 });
-      assert.equal((await client({ maxRetryAfterMs: 0 }).getWorkspace(acme)).gid, acme);
-      assert.equal(emu.counters.byRoute[WORKSPACE], 2);
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '0', times: 1 });
+      assert.equal((await client({ maxRetryAfterMs: 0 }).getWorkspace(bench.acme)).gid, bench.acme);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 2);
 
-      emu.reset();
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '1' });
-      const e = await failure(client({ maxRetryAfterMs: 999 }).getWorkspace(acme));
+      bench.emu.reset();
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: '1' });
+      const e = await failure(client({ maxRetryAfterMs: 999 }).getWorkspace(bench.acme));
       assert.ok(e instanceof RateLimitedError, String(e));
       assert.equal(e.retryAfterMs, 1_000);
-      assert.equal(emu.counters.byRoute[WORKSPACE], 1);
+      assert.equal(bench.emu.counters.byRoute[WORKSPACE], 1);
     });
 
     it('without Retry-After, backs off from half a second', async () => {
-      emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: null, times: 1 });
+      bench.emu.faults.add({ route: WORKSPACE, kind: 'status', status: 429, retryAfter: null, times: 1 });
       const c = client({ random: () => 0 });
       const waits: number[] = [];
       c.onRateLimitWait((w) => waits.push(w.waitMs));
-      assert.equal((await c.getWorkspace(acme)).gid, acme);
+      assert.equal((await c.getWorkspace(bench.acme)).gid, bench.acme);
       assert.deepEqual(waits, [500]);
     });
   });
