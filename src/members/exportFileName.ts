@@ -15,7 +15,8 @@ const MAX_NAME = 80;
 
 export function exportFileName(workspaceName: string, what: ExportWhat, format: ExportFormat, day: Date): string {
   // Leading dots would hide the file, or climb a folder with the separators gone.
-  const safe = workspaceName.replace(UNSAFE, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
+  const safe = workspaceName.replace(UNSAFE, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+/, '');
+  // Trimmed after shortening: a space at the end, of the name or of what is kept of it, is cut.
   const name = [...(safe || 'Asana workspace')].slice(0, MAX_NAME).join('').trim();
   return `${name} ${WHAT[what]} ${day.toISOString().slice(0, 10)}.${EXTENSION[format]}`;
 }

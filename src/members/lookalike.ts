@@ -60,8 +60,9 @@ export function mixedScriptParts(address: string): MixedScriptPart[] {
       letters.set(script, list);
     }
     if (counts.size < 2) continue;
-    // The main script is the one with most letters; Latin wins a tie, as the one being imitated.
-    const main = [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === 'Latin') - Number(a[0] === 'Latin'))[0]![0];
+    // The main script is the one with most letters; Latin wins a tie, as the one being imitated,
+    // otherwise the script seen first.
+    const [main] = [...counts].reduce((best, next) => (next[1] > best[1] || (next[1] === best[1] && next[0] === 'Latin') ? next : best));
     const others = [...letters].filter(([script]) => script !== main).map(([script, list]) => ({ script, letters: list }));
     found.push({ part, main, others });
   }

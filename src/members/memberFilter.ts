@@ -1,5 +1,6 @@
 /** The tree's member filter: text against name and email, plus roles; pure so it is unit-tested. */
 import type { Membership } from '../asana/schemas';
+import { foldText } from '../store/foldText';
 import { l10n } from '../util/l10n';
 
 export type RoleFilter = 'admin' | 'guest' | 'view-only' | 'inactive' | 'member';
@@ -13,10 +14,6 @@ export const NO_FILTER: MemberFilter = { text: '', roles: [] };
 
 export function isActive(filter: MemberFilter): boolean {
   return filter.text.trim() !== '' || filter.roles.length > 0;
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
 export function rolesOf(m: Membership): RoleFilter[] {
@@ -35,9 +32,9 @@ export function matchesFilter(m: Membership, email: string | undefined, filter: 
     const roles = rolesOf(m);
     if (!filter.roles.some((r) => roles.includes(r))) return false;
   }
-  const words = fold(filter.text).split(/\s+/).filter(Boolean);
+  const words = foldText(filter.text).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = fold(`${m.user.name} ${email ?? ''}`);
+  const haystack = foldText(`${m.user.name} ${email ?? ''}`);
   return words.every((w) => haystack.includes(w));
 }
 

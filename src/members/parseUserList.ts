@@ -74,7 +74,7 @@ type Pending = { readonly text: string; readonly kind: 'word' | 'quoted' | 'comm
 function nameOf(pending: readonly Pending[]): string | undefined {
   let name = '';
   for (const piece of pending) {
-    if (piece.kind === 'comma') name += ',';
+    if (piece.kind === 'comma') name += piece.text;
     else name += name === '' ? piece.text : ` ${piece.text}`;
   }
   const shown = displayText(name).replace(/\s+/g, ' ').trim();

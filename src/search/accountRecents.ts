@@ -8,10 +8,12 @@ export function recentScope(account: AccountStore, workspaceGid: string): Recent
   return { ...accountScope(account), workspaceGid };
 }
 
-/** Someone the store lists as inactive, or not at all once the whole roster is known, is left out. */
+/**
+ * Someone the store lists as inactive, or not at all once the whole roster is known, is left out.
+ * Members not loaded yet still know who was removed here (the remove flow hands the store Asana's answer).
+ */
 export function recentPeople(recent: RecentUsers, account: AccountStore, workspaceGid: string): TypeaheadUser[] {
-  const members = account.membersOf(workspaceGid);
-  const known = members && members.state !== 'idle' ? members : undefined;
+  const known = account.membersOf(workspaceGid);
   return recent.list(recentScope(account, workspaceGid)).filter((u) => {
     const membership = known?.index.byUserGid(u.gid);
     if (membership) return membership.is_active;

@@ -113,7 +113,9 @@ export class TypeaheadController {
       if (seq !== this.seq || this.disposed) return;
       this.emit({ query, users, fromCache: false });
     } catch (e) {
-      if (seq !== this.seq || this.disposed || e instanceof CancelledError || controller.signal.aborted) return;
+      // A newer query and dispose() both abort this request; a search that gave up by itself (its own
+      // deadline) is no failure to show either.
+      if (controller.signal.aborted || e instanceof CancelledError) return;
       this.settleOlderThan(seq + 1);
       if (!isAsanaError(e)) throw e;
       for (const l of this.listeners) l.error?.(e, query);

@@ -2,7 +2,9 @@
 export function foldText(text: string): string {
   // ASCII has no accents to strip: most names and every email skip the Unicode work.
   if (isAscii(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Lower case alone keeps apart what a person types as one: "strauss" for Strauß, and "ΟΔΥΣ" (whose
+  // last letter lower-cases to a final ς) for Οδυσσέας, spelled with σ inside the word.
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ');
 }
 
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included

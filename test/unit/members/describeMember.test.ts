@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
-import { badgesOf, describeMember, isoDay, memberTooltipMarkdown, myTasksLink, onVacation, roleOf, vacationText } from '../../../src/members/describeMember';
+import type { OooEntry } from '../../../src/asana/schemas';
+import { badgesOf, describeMember, isoDay, memberTooltipMarkdown, myTasksLink, onVacation, outOfOfficeMarkdown, roleOf, vacationText } from '../../../src/members/describeMember';
 import { escapeMarkdown } from '../../../src/util/markdown';
 
 function membership(over: Partial<Membership> = {}): Membership {
@@ -145,5 +146,30 @@ describe('describing a member', () => {
     );
     assert.match(memberTooltipMarkdown(membership({ is_admin: true }), undefined), / {2}\nAdmin of Acme Corp {2}\n/);
     assert.match(memberTooltipMarkdown(membership({ is_guest: true }), undefined), / {2}\nGuest of Acme Corp {2}\n/);
+  });
+
+  describe('out-of-office lines', () => {
+    const ooo = (start_date: string, end_date: string | null): OooEntry => ({ gid: `${start_date}-${end_date}`, start_date, end_date, created_by: null });
+    const today = '2026-12-03';
+
+    it('marks an entry "now" from its first day to its last, and not the day before or after', () => {
+      assert.equal(outOfOfficeMarkdown([ooo(today, '2026-12-05')], today), `Out of office: ${escapeMarkdown(`${today} to 2026-12-05`)} **(now)**`);
+      assert.equal(outOfOfficeMarkdown([ooo('2026-12-01', today)], today), `Out of office: ${escapeMarkdown(`2026-12-01 to ${today}`)} **(now)**`);
+      assert.equal(outOfOfficeMarkdown([ooo('2026-12-04', '2026-12-05')], today), `Out of office: ${escapeMarkdown('2026-12-04 to 2026-12-05')}`);
+      // Kept past midnight by the store's cache: an entry that ended yesterday is no longer under way.
+      assert.equal(outOfOfficeMarkdown([ooo('2026-11-20', '2026-12-02')], today), `Out of office: ${escapeMarkdown('2026-11-20 to 2026-12-02')}`);
+    });
+
+    it('writes an open-ended entry as such, under way once it has started', () => {
+      assert.equal(outOfOfficeMarkdown([ooo('2026-11-20', null)], today), `Out of office: ${escapeMarkdown('from 2026-11-20, no end date')} **(now)**`);
+      assert.equal(outOfOfficeMarkdown([ooo('2026-12-20', null)], today), `Out of office: ${escapeMarkdown('from 2026-12-20, no end date')}`);
+    });
+
+    it('shows five entries and counts the rest', () => {
+      const days = ['2027-01-05', '2027-02-05', '2027-03-05', '2027-04-05', '2027-05-05', '2027-06-05', '2027-07-05'];
+      const line = (d: string) => `Out of office: ${escapeMarkdown(`${d} to ${d}`)}`;
+      assert.equal(outOfOfficeMarkdown(days.map((d) => ooo(d, d)), today), [...days.slice(0, 5).map(line), 'and 2 more'].join('  \n'));
+      assert.equal(outOfOfficeMarkdown(days.slice(0, 5).map((d) => ooo(d, d)), today), days.slice(0, 5).map(line).join('  \n'), 'five: no "more" line');
+    });
   });
 });

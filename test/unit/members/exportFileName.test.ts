@@ -23,4 +23,9 @@ describe('export file name', () => {
     const name = exportFileName('😀'.repeat(200), 'members', 'csv', day);
     assert.equal(name, `${'😀'.repeat(80)} members 2026-12-03.csv`);
   });
+
+  it('leaves no space at the end of a name, whole or shortened where a space was', () => {
+    assert.equal(exportFileName('Acme Corp \t', 'members', 'csv', day), 'Acme Corp members 2026-12-03.csv');
+    assert.equal(exportFileName(`${'a'.repeat(79)} tail`, 'members', 'csv', day), `${'a'.repeat(79)} members 2026-12-03.csv`);
+  });
 });

@@ -30,6 +30,15 @@ describe('member filter', () => {
     assert.ok(matchesFilter(zoe, undefined, NO_FILTER));
   });
 
+  it('matches letters a person types for others: ss for ß, and a capital Σ ending what is typed so far', () => {
+    const strauss = m('Johann Strauß');
+    for (const text of ['strauss', 'STRAUSS', 'strauß', 'Strauß']) assert.ok(matchesFilter(strauss, undefined, { text, roles: [] }), text);
+    const odysseas = m('Οδυσσέας Ελύτης');
+    // Lower-cased, a Σ at the end of the text becomes a final ς, while the name has σ there.
+    for (const text of ['ΟΔΥΣ', 'οδυσ', 'Οδυσσέας', 'ΟΔΥΣΣΕΑΣ']) assert.ok(matchesFilter(odysseas, undefined, { text, roles: [] }), text);
+    assert.equal(matchesFilter(odysseas, undefined, { text: 'ΟΔΥΣΣΕΑΣ Χ', roles: [] }), false);
+  });
+
   it('matches any chosen role', () => {
     const admin = m('A', { is_admin: true });
     const guest = m('G', { is_guest: true });

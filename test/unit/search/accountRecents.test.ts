@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { AsanaClient } from '../../../src/asana/client';
 import { silentLogger } from '../../../src/asana/logger';
+import { collect } from '../../../src/asana/pagination';
 import { recentPicks, recentScope } from '../../../src/search/accountRecents';
 import { RecentUsers } from '../../../src/search/recentUsers';
 import { AccountStore } from '../../../src/store/accountStore';
@@ -76,6 +77,21 @@ describe('recent picks of an account', function () {
     const membership = account.membersOf(acme)!.index.byUserGid(removed!.gid)!;
     // What the remove flow hands the store once Asana has removed them.
     account.applyMembership({ ...membership, is_active: false }, undefined);
+    assert.deepEqual(picks.list().map((u) => u.gid), [stays!.gid]);
+  });
+
+  it('leaves out someone removed here before the members were ever loaded, and keeps the rest', async () => {
+    const recent = new RecentUsers(new MemoryMemento());
+    const picks = recentPicks(recent, account, acme);
+    await account.start();
+    const [stays, removed] = people().slice(3);
+    await picks.add({ gid: stays!.gid, name: stays!.name });
+    await picks.add({ gid: removed!.gid, name: removed!.name });
+    // As the remove flow does: remove in Asana, then hand the store the membership Asana now holds.
+    const [before] = await collect(client.workspaceMembershipPages(acme, { user: removed!.gid, pageSize: 1 }));
+    await client.removeUser(acme, removed!.gid);
+    account.applyMembership(await client.getWorkspaceMembership(before!.gid));
+    assert.equal(account.membersOf(acme)!.state, 'idle', 'the members were not loaded');
     assert.deepEqual(picks.list().map((u) => u.gid), [stays!.gid]);
   });
 });

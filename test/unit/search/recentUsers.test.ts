@@ -45,6 +45,21 @@ describe('recently picked people', () => {
     assert.deepEqual(state.keys(), [], 'gone from global state');
   });
 
+  it('writes nothing to global state merely by being created', async () => {
+    const writes: string[] = [];
+    const state = new (class extends MemoryMemento {
+      override update(key: string, value: unknown): Thenable<void> {
+        writes.push(key);
+        return super.update(key, value);
+      }
+    })();
+    const recent = new RecentUsers(state);
+    assert.deepEqual(writes, [], 'nothing to drop, nothing written');
+    await recent.add(ws('1'), person(1));
+    assert.deepEqual(new RecentUsers(state).list(ws('1')), [person(1)]);
+    assert.deepEqual(writes, ['asana.recentPeople'], 'only the pick was written');
+  });
+
   it('stores a name and id only, never an email it was handed', async () => {
     const state = new MemoryMemento();
     const recent = new RecentUsers(state);

@@ -122,4 +122,48 @@ describe('TypeaheadController against the emulator', () => {
     assert.equal(shown.at(-1)?.query, 'zzz');
     ctl.dispose();
   });
+
+  it('does not report a search that gave up by itself (its own deadline) as a failure, and stops the spinner', async () => {
+    emu.configure({ latencyMs: [400, 400] });
+    const ctl = new TypeaheadController(
+      (q, signal) => client.typeaheadUsers(acme, q, { signal: AbortSignal.any([signal, AbortSignal.timeout(50)]), count: 10 }),
+      { debounceMs: 5 },
+    );
+    const errors: string[] = [];
+    const busy: boolean[] = [];
+    ctl.listen({ error: (e, q) => errors.push(`${e.kind}:${q}`), busy: (b) => busy.push(b) });
+    ctl.setQuery('an');
+    await sleep(300);
+    assert.equal(ctl.requestsSent, 1, 'the request went out');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(busy, [true, false]);
+    ctl.dispose();
+  });
+
+  it('counts an answer stored again as the newest when the cache is full', async () => {
+    // The first answer for "a" is held back and stored again after a second request for "a" stored it.
+    let holdBack = true;
+    const ctl = new TypeaheadController(
+      async (q) => {
+        const users = await client.typeaheadUsers(acme, q, { count: 10 });
+        if (q === 'a' && holdBack) {
+          holdBack = false;
+          await sleep(300);
+        }
+        return users;
+      },
+      { debounceMs: 0, maxCacheEntries: 2 },
+    );
+    ctl.setQuery('a');
+    await sleep(50);
+    assert.equal((await ctl.request('a'))?.fromCache, false);
+    assert.equal((await ctl.request('b'))?.fromCache, false);
+    await sleep(400); // the held answer for "a" arrives: "a" is now newer than "b"
+    assert.equal(holdBack, false);
+    assert.equal((await ctl.request('c'))?.fromCache, false, 'a third answer: the oldest, "b", makes room');
+    assert.equal((await ctl.request('a'))?.fromCache, true, '"a" kept');
+    assert.equal((await ctl.request('b'))?.fromCache, false, '"b" asked again');
+    assert.equal(ctl.requestsSent, 5);
+    ctl.dispose();
+  });
 });
