@@ -28,6 +28,21 @@ describe('personal data in log lines', () => {
     }
   });
 
+  it('redactEmails: where an address starts and ends', () => {
+    // Sentence punctuation after an address stays, outside the mask.
+    assert.equal(redactEmails('Write to ada@acme.test.'), `Write to ${REDACTED_EMAIL}.`);
+    assert.equal(redactEmails('Welcome, ada@acme.test!'), `Welcome, ${REDACTED_EMAIL}!`);
+    assert.equal(redactEmails('ada@acme.test...!'), `${REDACTED_EMAIL}...!`);
+    // The shortest address, plain and URL-encoded.
+    assert.equal(redactEmails('a@b.c'), REDACTED_EMAIL);
+    assert.equal(redactEmails('A%40B.C'), REDACTED_EMAIL);
+    // Not addresses: nothing before the @; no dot inside the domain (before the @, at its start or
+    // end, or only in the punctuation after it).
+    for (const kept of ['@acme.test', 'ada.x@acme', 'ada@.test', 'ada@acme.', 'ada@acme..', 'ada@acme!', 'a@b.']) {
+      assert.equal(redactEmails(kept), kept, kept);
+    }
+  });
+
   it('redactEmails is linear: a megabyte without separators, or of "@", is quick', function () {
     this.timeout(2_000 * timeScale());
     assert.equal(redactEmails('a'.repeat(1_000_000)).length, 1_000_000);
