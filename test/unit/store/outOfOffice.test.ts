@@ -6,7 +6,8 @@ import { collect } from '../../../src/asana/pagination';
 import { outOfOfficeMarkdown } from '../../../src/members/describeMember';
 import { OutOfOffice } from '../../../src/store/outOfOffice';
 import { startEmulator, type Emulator } from '../../emulator/index';
-import { todayUtc } from '../../emulator/oooSeed';
+import { addDays, todayUtc } from '../../emulator/oooSeed';
+import type { OooEntryRecord } from '../../emulator/types';
 
 const OOO = 'GET /ooo_entries';
 
@@ -48,6 +49,20 @@ describe('Out of office (/ooo_entries)', function () {
     emu.counters.reset();
     await ooo.entries(acme(), me(), today);
     assert.equal(emu.counters.byRoute[OOO] ?? 0, 0, 'kept');
+  });
+
+  it('puts the soonest entry first even when Asana lists it later', async () => {
+    const today = todayUtc();
+    const coming = emu.state.oooEntriesOf(acme(), me()).filter((e) => e.end_date >= today);
+    assert.ok(coming.length >= 2, 'the seed gives the demo user two current or coming entries');
+    // Asana lists in its own order: move the entry it lists first to the far future.
+    const moved = coming[0] as OooEntryRecord;
+    moved.start_date = addDays(today, 400);
+    moved.end_date = addDays(today, 401);
+    const entries = await new OutOfOffice(client).entries(acme(), me(), today);
+    assert.equal(entries.length, coming.length);
+    assert.equal(entries.at(-1)!.gid, moved.gid, 'the entry moved a year ahead comes last');
+    assert.deepEqual(entries.map((e) => e.start_date), entries.map((e) => e.start_date).sort());
   });
 
   it('keeps each person\'s entries apart, for five minutes exactly', async () => {

@@ -13,6 +13,11 @@ import type { WorkspaceMembers } from '../../../src/store/workspaceMembers';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { removeFolder } from '../../helpers/removeFolder';
 
+const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
+async function until(what: string, ok: () => boolean, ms = 5_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); await tick()) if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+}
+
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
 describe('Roster history (changes since the last look, former members)', function () {
@@ -163,6 +168,21 @@ describe('Roster history (changes since the last look, former members)', functio
     await store.client.addUser(acme(), target.user.gid);
     await refreshed(members);
     assert.equal(members.history.formerMember(target.user.gid), undefined);
+  });
+
+  it('keeps the email of someone removed here, and forgets them as former at once when added back here', async () => {
+    const store = open({ snapshots: false });
+    const members = await loaded(store);
+    const target = members.index.slice('members', 0, 1)[0]!;
+    const email = members.index.emailOf(target.user.gid);
+    assert.ok(email, 'the member has an email');
+    await store.client.removeUser(acme(), target.user.gid);
+    store.applyMembership({ ...target, is_active: false });
+    await until('a former member', () => members.history.formerMember(target.user.gid) !== undefined);
+    assert.equal(members.history.formerMember(target.user.gid)?.email, email);
+    await store.client.addUser(acme(), target.user.gid);
+    store.applyMembership({ ...target, is_active: true });
+    await until('no longer former, without a refresh', () => members.history.formerMember(target.user.gid) === undefined);
   });
 
   it('learns former members from a refresh: active in the earlier roster, missing from the new one', async () => {

@@ -135,6 +135,12 @@ describe('snapshotCodec: members', () => {
     }
   });
 
+  it('writes the first-look flag into last-look files only, not into the members file', () => {
+    const snapshot = { savedAt: 9, memberships: [membership({ is_active: true })], emails: new Map<string, string>(), firstLook: true };
+    assert.ok(!('firstLook' in (JSON.parse(encodeMembers(owner, ws, snapshot)) as object)));
+    assert.equal((JSON.parse(encodeMembers(owner, ws, snapshot, 'last-look')) as { firstLook?: boolean }).firstLook, true);
+  });
+
   it('keeps vacation dates when either end is known, and none when neither is', () => {
     const cases = [null, { start_on: '2024-07-01', end_on: null }, { start_on: null, end_on: '2024-07-31' }, { start_on: '2024-07-01', end_on: '2024-07-31' }];
     for (const vacation_dates of cases) {

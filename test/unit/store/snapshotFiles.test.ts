@@ -109,6 +109,19 @@ describe('SnapshotFiles', () => {
     assert.equal((await files.readWorkspaces())?.savedAt, 6);
   });
 
+  it('does not even try a write asked for before clear(): its failure cannot surface after the sign-out', async () => {
+    const logger = recordingLogger();
+    const files = new SnapshotFiles(root, owner, logger);
+    // A folder where the file should be: tried, this write would fail at the rename.
+    fs.mkdirSync(path.join(files.folder, 'workspaces.json', 'inside'), { recursive: true });
+    const write = files.writeWorkspaces({ savedAt: 5, workspaces: [acme] });
+    const cleared = files.clear();
+    await write;
+    await cleared;
+    assert.ok(!fs.existsSync(files.folder));
+    assert.deepEqual(logger.lines, []);
+  });
+
   it('clears an account that never kept anything', async () => {
     const files = new SnapshotFiles(root, owner, recordingLogger());
     await files.clear();

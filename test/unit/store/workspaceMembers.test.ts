@@ -234,6 +234,18 @@ describe('WorkspaceMembers (against the emulator)', function () {
     assert.equal(members.state, 'loading');
   });
 
+  it('tells its listener when the changes are marked seen, so the view redraws without the badges', async () => {
+    let calls = 0;
+    const members = new WorkspaceMembers(client(), acme, undefined, recordingLogger(), () => calls++, () => undefined);
+    opened.push(members);
+    await members.start();
+    await settled(members);
+    await until('the first comparison is told', () => calls > 0);
+    const before = calls;
+    assert.equal(await members.markSeen(), true);
+    assert.ok(calls > before, 'a change was told after markSeen');
+  });
+
   describe('with a snapshot', () => {
     beforeEach(keepSnapshot);
 
