@@ -121,6 +121,10 @@ describe('errorFromStatus', () => {
     assert.equal(errorFromStatus(400, envelope({ message: 'Done.' }), REQUEST).message, 'Asana rejected the request. Done.');
   });
 
+  it('ends a message with a full stop when its only punctuation is inside it', () => {
+    assert.equal(errorFromStatus(400, envelope({ message: 'v1.0 is not supported' }), REQUEST).message, 'Asana rejected the request. v1.0 is not supported.');
+  });
+
   it('joins several messages, flattens line breaks and leaves the token out', () => {
     const token = '2/1200000000000001/1209999999999:abcdef0123456789';
     const body = envelope({ message: 'first' }, { message: '' }, { message: `line\r\nbreak ${token}` });
@@ -135,6 +139,11 @@ describe('errorFromStatus', () => {
     // 298 letters and an emoji: the cut at 299 would fall between its two halves.
     const emoji = errorFromStatus(400, envelope({ message: `${'z'.repeat(298)}😀😀` }), REQUEST).message;
     assert.equal(emoji, `Asana rejected the request. ${'z'.repeat(298)}….`);
+  });
+
+  it('keeps the whole cut when an emoji earlier in a long message is not at the cut', () => {
+    const early = errorFromStatus(400, envelope({ message: `😀${'w'.repeat(1_000)}` }), REQUEST).message;
+    assert.equal(early, `Asana rejected the request. 😀${'w'.repeat(297)}….`);
   });
 
   it('quotes the first phrase of a 5xx, clean and at most 100 characters', () => {

@@ -95,6 +95,10 @@ describe('network routes', () => {
       assert.equal(parseProxy('HTTP://Proxy.Corp:80/', 'http.proxy').url, 'http://proxy.corp');
     });
 
+    it('look for a scheme only at the start: a later "://" does not make one', () => {
+      assert.equal(parseProxy('proxy.corp:3128/#http://x', 'HTTPS_PROXY').url, 'http://proxy.corp:3128');
+    });
+
     it('refuse other schemes and broken URLs, without their credentials', () => {
       assert.throws(
         () => parseProxy('socks5://ada:pw@proxy:1080', 'http.proxy'),
@@ -158,6 +162,14 @@ describe('network routes', () => {
       assert.equal(bypassed('http://app.asana.com/', ['asana.com:443']), false);
       assert.equal(bypassed('https://git.corp:8443/', ['*.corp:8443']), true);
       assert.equal(bypassed('https://git.corp/', ['.corp:8443']), false);
+    });
+
+    it('takes the host out of a .suffix:port entry, not only of *.suffix:port', () => {
+      assert.equal(bypassed('https://git.corp:8443/', ['.corp:8443']), true);
+    });
+
+    it('reads a bare IPv6 address ending in digits as an address, not as host:port', () => {
+      assert.equal(bypassed('http://[1:2:3:4:5:6:7:8]:8080/', ['1:2:3:4:5:6:7:8']), true);
     });
 
     it('matches loopback addresses as listed, IPv6 with or without brackets', () => {
@@ -236,6 +248,18 @@ describe('network routes', () => {
     it('are none without credentials, and a user name alone is not one', () => {
       assert.deepEqual(proxySecrets({}), []);
       assert.deepEqual(proxySecrets({ proxy: 'http://ada@p:1', proxyAuthorization: '  ' }), []);
+    });
+
+    it('are the credentials after any run of spaces in the authorization header', () => {
+      assert.deepEqual(proxySecrets({ proxyAuthorization: 'Basic  QWxh' }), ['Basic  QWxh', 'QWxh']);
+    });
+
+    it('include the password of a proxy URL whose scheme has a digit (socks5), which is refused but still secret', () => {
+      assert.deepEqual(proxySecrets({ proxy: 'socks5://ada:pw@proxy:1080' }), ['pw']);
+    });
+
+    it('come only from the userinfo at the start of a proxy URL, not from an @ in its path', () => {
+      assert.deepEqual(proxySecrets({ proxy: 'http://proxy.corp:3128/x:y@z' }), []);
     });
 
     it('survive a password that is not valid percent-encoding', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { backoffMs, Deadline, parseRetryAfter, sleep } from '../../../src/asana/timing';
 import { Semaphore } from '../../../src/asana/semaphore';
 
@@ -75,6 +76,17 @@ describe('backoff', () => {
     await assert.rejects(sleep(5_000, ac.signal), /stop/);
     assert.ok(Date.now() - started < 1_000);
   });
+
+  it('leave no listener on the signal, whether they ran out or were cancelled', async () => {
+    const done = new AbortController();
+    await sleep(1, done.signal);
+    assert.equal(getEventListeners(done.signal, 'abort').length, 0);
+    const cancelled = new AbortController();
+    const sleeping = sleep(600_000, cancelled.signal);
+    cancelled.abort(new Error('stop'));
+    await assert.rejects(sleeping, /stop/);
+    assert.equal(getEventListeners(cancelled.signal, 'abort').length, 0);
+  });
 });
 
 describe('Semaphore', () => {
@@ -97,6 +109,23 @@ describe('Semaphore', () => {
     assert.equal(peak, 3);
     assert.deepEqual(order, [...order].sort((a, b) => a - b));
     assert.equal(sem.inUse, 0);
+  });
+
+  it('leaves no listener on the signal of a wait, granted or aborted', async () => {
+    const sem = new Semaphore(1);
+    const release = await sem.acquire();
+    const granted = new AbortController();
+    const waiting = sem.acquire(granted.signal);
+    release();
+    (await waiting)();
+    assert.equal(getEventListeners(granted.signal, 'abort').length, 0);
+    const first = await sem.acquire();
+    const aborted = new AbortController();
+    const refused = sem.acquire(aborted.signal);
+    aborted.abort(new Error('gone'));
+    await assert.rejects(refused, /gone/);
+    assert.equal(getEventListeners(aborted.signal, 'abort').length, 0);
+    first();
   });
 
   it('drops an aborted waiter without leaking its slot', async () => {

@@ -32,6 +32,10 @@ describe('input validation', () => {
     assert.throws(() => requireUserRef('bob'), (e: unknown) => e instanceof InvalidInputError && /neither an email/.test(e.message));
   });
 
+  it('asks for a user when the reference is blank, rather than calling blank neither an email nor an id', () => {
+    assert.throws(() => requireUserRef('   '), (e: unknown) => e instanceof InvalidInputError && e.message === 'Enter an email address, a user id or "me".' && e.field === 'user');
+  });
+
   it('shortens very long input in messages', () => {
     const long = 'x'.repeat(10_000);
     assert.throws(
@@ -47,6 +51,10 @@ describe('input validation', () => {
     assert.throws(() => requireWorkspaceName('two\nlines'), /line breaks/);
     assert.throws(() => requireWorkspaceName('n'.repeat(2000)), /too long/);
     assert.equal(requireWorkspaceName('שלום עולם'), 'שלום עולם');
+  });
+
+  it('names the name field when a new workspace name is the current one', () => {
+    assert.throws(() => requireWorkspaceName('Same', 'Same'), (e: unknown) => e instanceof InvalidInputError && e.field === 'name');
   });
 
   it('bounds counts', () => {
