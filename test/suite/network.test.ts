@@ -8,7 +8,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { WorkspaceNode } from '../../src/tree/nodes';
@@ -20,6 +19,7 @@ import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
 import { isWorkspace } from './support/nodes';
 import { signInAs } from './support/signInAs';
 import { TestUi } from './support/testUi';
+import { deadPort } from '../support/deadPort';
 
 const USER = 'suiteuser';
 const PASSWORD = 'suite-proxy-pw-1';
@@ -34,14 +34,6 @@ async function setHttp(key: string, value: unknown): Promise<void> {
   await waitFor(`http.${key} in the extension host`, () => JSON.stringify(vscode.workspace.getConfiguration('http').inspect(key)?.globalValue) === wanted);
 }
 
-/** A loopback port nothing listens on: a proxy that is down. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Network settings (http.proxy, http.noProxy)', function () {
   this.timeout(60_000);

@@ -4,26 +4,17 @@
  * it for hosts in the bypass list, and say clearly, without credentials, when it refuses them.
  */
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { AsanaClient } from '../../../src/asana/client';
 import { InvalidInputError, NetworkError } from '../../../src/asana/errors';
 import type { NetworkSettings } from '../../../src/asana/network';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { RecordingLogger } from '../../helpers/recordingLogger';
 import { startCountingProxy, type CountingProxy } from '../../support/countingProxy';
+import { deadPort } from '../../support/deadPort';
 
 const USER = 'proxyuser';
 const PASSWORD = 'pr0xy-s3cret-pw';
 
-/** A loopback port nothing listens on: a proxy that is down. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('the client behind a proxy', function () {
   this.timeout(30_000);
