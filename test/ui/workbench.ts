@@ -617,6 +617,11 @@ export async function treeRowsUnder(wb: Workbench, path: readonly string[], limi
   return result;
 }
 
+/** Whether the tree is asking for the row's children (the twistie spins meanwhile). */
+async function childrenLoading(row: Locator): Promise<boolean> {
+  return row.evaluate((el: { querySelector(selector: string): unknown }) => el.querySelector('.monaco-tl-twistie.codicon-tree-item-loading') !== null).catch(() => false);
+}
+
 /** Expands (or collapses) the row at the end of `path` unless it already is, and waits for the tree to follow; returns the row, in view. */
 export async function setTreeRowExpanded(wb: Workbench, path: readonly string[], expanded: boolean, timeoutMs = 15_000): Promise<Locator> {
   const row = await findTreeRow(wb, path);
@@ -624,16 +629,24 @@ export async function setTreeRowExpanded(wb: Workbench, path: readonly string[],
   if (info.expanded === undefined) throw new Error(`${path.join(' › ')} cannot be expanded`);
   const what = `${path.join(' › ')} should be ${expanded ? 'expanded' : 'collapsed'}`;
   const done = (r: RowInfo) => r.expanded === expanded && r.label === path[path.length - 1];
-  // A click that lands while the tree redraws can be lost: look again, and click again if it was.
+  // A click that lands while the tree redraws can be lost: look again, and click again if it was. A row
+  // whose children are still being asked for shows a spinning twistie and says "collapsed" until they
+  // come: clicking it then would take the first click back, so wait for the answer first.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const now = await wb.rowInfo(row);
-    if (done(now)) break;
+    await eventually(() => childrenLoading(row), (loading) => !loading, `${what}: its children are still loading`, timeoutMs);
+    if (done(await wb.rowInfo(row))) break;
     await row.click();
-    const settled = await eventually(() => wb.rowInfo(row), done, what, 3_000).then(
+    const settled = await eventually(
+      async () => done(await wb.rowInfo(row)) || (await childrenLoading(row)),
+      (progressed) => progressed,
+      what,
+      5_000,
+    ).then(
       () => true,
       () => false,
     );
-    if (settled) break;
+    if (settled) await eventually(() => childrenLoading(row), (loading) => !loading, `${what}: its children are still loading`, timeoutMs);
+    if (settled && done(await wb.rowInfo(row))) break;
   }
   await eventually(() => wb.rowInfo(row), done, what, timeoutMs);
   // The row says "expanded" before its children arrive: wait for the first of them.
