@@ -11,6 +11,7 @@ import { registerExportMembers } from './commands/exportMembers';
 import { registerSelectWorkspaces } from './commands/selectWorkspaces';
 import { registerSetDefaultWorkspace } from './commands/setDefaultWorkspace';
 import { HiddenWorkspaces } from './tree/hiddenWorkspaces';
+import { DefaultWorkspaces } from './tree/defaultWorkspaces';
 import { registerFilterCommands } from './commands/filterMembers';
 import { registerFindUser } from './commands/findUser';
 import { registerInsertUser } from './commands/insertUser';
@@ -67,18 +68,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const storageRoot = context.globalStorageUri.fsPath;
   const store = new Store({ logger, storageRoot, snapshotsEnabled });
   const hidden = new HiddenWorkspaces(context.globalState);
-  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), hidden, logger);
+  const defaults = new DefaultWorkspaces(context.globalState);
+  const who = (gid: string) => session.accounts.find((s) => s.account.gid === gid)?.account;
+  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), hidden, defaults, logger, who);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(treeView);
   const recent = new RecentUsers(context.globalState);
   const defaultUi = vscodeUi(() => logger.channel.show(true));
-  const services: Services = { session, store, tree, logger, recent, state: context.globalState, ui: defaultUi };
+  const services: Services = { session, store, tree, logger, recent, defaults, state: context.globalState, ui: defaultUi };
   const authProvider = new AsanaAuthenticationProvider(session, () => services.ui);
 
-  const connect = () => {
-    const signedIn = session.signedIn;
-    store.connect(signedIn ? { accountGid: signedIn.account.gid, client: signedIn.client, apiBaseUrl: signedIn.client.baseUrl.href } : undefined);
-  };
+  const connect = () => store.connect(session.accounts.map(({ account, client }) => ({ accountGid: account.gid, client, apiBaseUrl: client.baseUrl.href })));
 
   context.subscriptions.push(
     logger.channel,
@@ -88,16 +88,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     tree,
     treeView,
     authProvider,
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Asana', authProvider, { supportsMultipleAccounts: false }),
-    session.onDidChange((s) => {
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Asana', authProvider, { supportsMultipleAccounts: true }),
+    defaults,
+    session.onDidChange((accounts) => {
       connect();
-      void setSignedIn(!!s);
+      void setSignedIn(accounts.length > 0);
     }),
     session.onDidSignOut(({ account, client }) => void store.forget({ accountGid: account.gid, apiBaseUrl: client.baseUrl.href })),
-    store.onUnauthorized((error) => {
-      void session.signOut().then(async () => {
+    store.onUnauthorized(({ account, error }) => {
+      const name = who(account.accountGid)?.name;
+      void session.signOut(account.accountGid).then(async () => {
         const signIn = l10n.t('Sign In');
-        const choice = await services.ui.showWarningMessage(`${error.message}`, signIn);
+        // With several accounts, say which one had to go: the others stay signed in.
+        const text = name && session.accounts.length > 0 ? l10n.t('Signed out of {0}: {1} Your other Asana accounts stay signed in.', name, error.message) : error.message;
+        const choice = await services.ui.showWarningMessage(text, signIn);
         if (choice === signIn) await vscode.commands.executeCommand('asana.signIn');
       });
     }),
@@ -158,8 +162,8 @@ async function restoreSession(session: Session, logger: ChannelLogger): Promise<
   } catch (e) {
     logger.error(`Cannot read the stored sign-in: ${e instanceof Error ? e.message : String(e)}`);
   }
-  await setSignedIn(!!session.signedIn);
-  if (!session.signedIn) await setViewState('signedOut');
+  await setSignedIn(session.accounts.length > 0);
+  if (session.accounts.length === 0) await setViewState('signedOut');
 }
 
 export function deactivate(): void {}

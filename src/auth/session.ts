@@ -1,6 +1,6 @@
 /**
- * The signed-in state: the account, and a client for its token. Restoring a session at start-up
- * reads SecretStorage only (no network): the token is checked the first time the view loads.
+ * The signed-in state: the accounts, each with a client for its own token. Restoring the sessions at
+ * start-up reads SecretStorage only (no network): a token is checked the first time the view loads.
  */
 import * as vscode from 'vscode';
 import { AsanaClient } from '../asana/client';
@@ -15,12 +15,16 @@ export interface SignedIn {
   readonly client: AsanaClient;
 }
 
+type Held = SignedIn & { readonly token: string };
+
+/** The accounts signed in, each with a client for its own token; any number of them, side by side. */
 export class Session implements vscode.Disposable {
-  private current: (SignedIn & { token: string }) | undefined;
-  private readonly changed = new vscode.EventEmitter<SignedIn | undefined>();
+  /** By account gid, in the order they signed in. */
+  private current = new Map<string, Held>();
+  private readonly changed = new vscode.EventEmitter<readonly SignedIn[]>();
   readonly onDidChange = this.changed.event;
   private readonly signedOut = new vscode.EventEmitter<SignedIn>();
-  /** The person signed out (here, or after Asana refused the token): what was kept for the account goes. */
+  /** An account signed out (here, or after Asana refused its token): what was kept for it goes. */
   readonly onDidSignOut = this.signedOut.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last route written to the log, so that it is written when it changes only. */
@@ -36,12 +40,19 @@ export class Session implements vscode.Disposable {
     this.subscriptions.push(this.changed, this.signedOut, store.onDidChange(() => void this.restore()));
   }
 
-  get signedIn(): SignedIn | undefined {
-    return this.current;
+  /** Every account signed in, in the order they signed in. */
+  get accounts(): readonly SignedIn[] {
+    return [...this.current.values()];
   }
 
-  get token(): string | undefined {
-    return this.current?.token;
+  /** The account when exactly one is signed in. */
+  get signedIn(): SignedIn | undefined {
+    return this.current.size === 1 ? this.accounts[0] : undefined;
+  }
+
+  /** An account's token, for VS Code's Accounts menu. */
+  tokenOf(gid: string): string | undefined {
+    return this.current.get(gid)?.token;
   }
 
   /** Makes a client for a token without storing anything: used to check a token before keeping it. */
@@ -52,11 +63,12 @@ export class Session implements vscode.Disposable {
     return client;
   }
 
-  /** The network settings changed: the client keeps its session and state, and uses them from its next request on. */
+  /** The network settings changed: the clients keep their sessions and state, and use them from their next request on. */
   useNetwork(): void {
-    if (!this.current) return;
-    void this.current.client.useNetwork(this.network());
-    this.logRoute(this.current.client.baseUrl);
+    for (const held of this.current.values()) {
+      void held.client.useNetwork(this.network());
+      this.logRoute(held.client.baseUrl);
+    }
   }
 
   private logRoute(baseUrl: URL): void {
@@ -65,60 +77,80 @@ export class Session implements vscode.Disposable {
     this.loggedRoute = line;
   }
 
-  /** Reads the stored credentials (this window's or another's) and switches to them if they changed. */
+  /** Reads the stored accounts (this window's or another's) and follows what changed. */
   async restore(): Promise<void> {
     const stored = await this.store.load();
-    if (stored?.token === this.current?.token && stored?.account.gid === this.current?.account.gid) return;
+    const same = stored.length === this.current.size && stored.every((s) => this.current.get(s.account.gid)?.token === s.token);
+    if (same) return;
     this.use(stored);
   }
 
-  /** Stores credentials that were already checked with Asana. */
+  /** Stores credentials that were already checked with Asana; signing in again as an account replaces its token. */
   async signIn(token: string, me: User): Promise<SignedIn> {
     const account: Account = { gid: me.gid, name: me.name, email: me.email ?? undefined };
     await this.store.save({ account, token });
-    this.use({ account, token });
+    const others = [...this.current.values()].filter((h) => h.account.gid !== account.gid);
+    const at = [...this.current.keys()].indexOf(account.gid);
+    const next: StoredCredentials[] = others.map((h) => ({ account: h.account, token: h.token }));
+    next.splice(at < 0 ? next.length : at, 0, { account, token });
+    this.use(next);
     this.logger.info(`Signed in as ${account.name}.`);
-    return this.current!;
+    return this.current.get(account.gid)!;
   }
 
-  async signOut(): Promise<void> {
-    const had = this.current;
-    await this.store.clear();
-    this.use(undefined);
-    if (had) {
-      this.logger.info(`Signed out ${had.account.name}.`);
-      this.signedOut.fire(had);
+  /** Signs one account out, or every account when none is named. */
+  async signOut(gid?: string): Promise<void> {
+    const leaving = [...this.current.values()].filter((h) => gid === undefined || h.account.gid === gid);
+    for (const h of leaving) await this.store.remove(h.account.gid);
+    if (gid !== undefined && !this.current.has(gid)) await this.store.remove(gid);
+    this.use([...this.current.values()].filter((h) => !leaving.includes(h)));
+    for (const h of leaving) {
+      this.logger.info(`Signed out ${h.account.name}.`);
+      this.signedOut.fire(h);
     }
   }
 
-  /** Rebuilds the client, e.g. after the API URL setting changed. */
+  /** Rebuilds the clients, e.g. after the API URL setting changed. */
   reconnect(): void {
-    if (this.current) this.use({ account: this.current.account, token: this.current.token });
+    if (this.current.size) this.use([...this.current.values()], true);
     // A session refused under the old URL may be usable under the new one.
     else void this.restore();
   }
 
   dispose(): void {
-    void this.current?.client.dispose();
+    for (const held of this.current.values()) void held.client.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
 
-  private use(stored: StoredCredentials | undefined): void {
+  /** Keeps the clients of accounts whose token did not change (their loads go on); makes the others. */
+  private use(stored: readonly StoredCredentials[], rebuild = false): void {
     const old = this.current;
-    this.current = undefined;
-    if (stored) {
+    const next = new Map<string, Held>();
+    for (const s of stored) {
+      const kept = old.get(s.account.gid);
+      if (kept && kept.token === s.token && !rebuild) {
+        next.set(s.account.gid, { ...kept, account: s.account });
+        continue;
+      }
       try {
-        this.current = { account: stored.account, token: stored.token, client: this.createClient(stored.token) };
+        next.set(s.account.gid, { account: s.account, token: s.token, client: this.createClient(s.token) });
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        this.logger.error(`Cannot use the stored session: ${message}`);
-        void vscode.window.showErrorMessage(l10n.t('Asana: {0} Fix the "asana.apiBaseUrl" setting to continue.', message), l10n.t('Open Settings')).then((choice) => {
-          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'asana.apiBaseUrl');
-        });
+        this.reportUnusable(e);
+        break;
       }
     }
-    if (this.current) this.logger.addSecret(this.current.token);
-    void old?.client.dispose();
-    this.changed.fire(this.current);
+    for (const held of next.values()) this.logger.addSecret(held.token);
+    this.current = next;
+    for (const [gid, held] of old) if (next.get(gid)?.client !== held.client) void held.client.dispose();
+    this.changed.fire(this.accounts);
+  }
+
+  /** The API URL setting cannot be used: every account waits for it to be fixed. */
+  private reportUnusable(e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.logger.error(`Cannot use the stored session: ${message}`);
+    void vscode.window.showErrorMessage(l10n.t('Asana: {0} Fix the "asana.apiBaseUrl" setting to continue.', message), l10n.t('Open Settings')).then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'asana.apiBaseUrl');
+    });
   }
 }

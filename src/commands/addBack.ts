@@ -9,7 +9,7 @@ import { l10n } from '../util/l10n';
 
 export function registerAddBack(services: Services): vscode.Disposable {
   return registerCommand('asana.addBack', services, async (node: FormerNode | MemberNode) => {
-    const account = await requireAccount(services);
+    const account = await requireAccount(services, node);
     const workspaceGid = node.workspace.gid;
     const workspace = account.workspace(workspaceGid);
     if (!workspace) throw new Error(l10n.t('This workspace is no longer among your workspaces; refresh the Asana view.'));
@@ -20,7 +20,7 @@ export function registerAddBack(services: Services): vscode.Disposable {
         ui: services.ui,
         logger: services.logger,
         pickPerson: (source, title) => pickPerson(services, account, source, title),
-        reveal: (gid, user) => services.tree.revealMember(gid, user),
+        reveal: (gid, user) => services.tree.revealMember(account, gid, user),
       },
       workspace,
       userGid,

@@ -10,7 +10,7 @@ import { l10n } from '../util/l10n';
 
 export function registerAddUsers(services: Services): vscode.Disposable {
   return registerCommand('asana.addUsers', services, async (node?: WorkspaceNode) => {
-    const account = await requireAccount(services);
+    const account = await requireAccount(services, node);
     const target = node?.workspace ?? (await pickWorkspace(services, account, { title: l10n.t('Add People to an Asana Workspace') }));
     if (!target) return;
     await addPeople(
@@ -19,7 +19,7 @@ export function registerAddUsers(services: Services): vscode.Disposable {
         ui: services.ui,
         logger: services.logger,
         pickPerson: (source, title) => pickPerson(services, account, source, title),
-        reveal: (gid, user) => services.tree.revealMember(gid, user),
+        reveal: (gid, user) => services.tree.revealMember(account, gid, user),
       },
       target,
     );

@@ -45,7 +45,7 @@ export function registerExportMembers(services: Services): vscode.Disposable {
     'asana.exportMembers',
     services,
     async (node?: WorkspaceNode | ChangesNode | FormerGroupNode | string, format?: ExportFormat, what?: ExportWhat) => {
-      const account = await requireAccount(services);
+      const account = await requireAccount(services, node);
       const gid = typeof node === 'string' ? node : node instanceof WorkspaceNode ? node.gid : node?.parent.gid;
       const target = gid ? account.workspace(gid) : await pickWorkspace(services, account, { title: l10n.t('Export Members of an Asana Workspace') });
       if (!target) return;

@@ -29,7 +29,7 @@ export async function offerActions(services: Services, account: AccountStore, wo
   const action = await services.ui.showQuickPick(actions, { title: user.name, placeHolder: l10n.t('What do you want to do?') });
   switch (action?.id) {
     case 'reveal': {
-      const shown = await vscode.window.withProgress({ location: { viewId: 'asana.workspaces' } }, () => services.tree.revealMember(workspaceGid, user.gid));
+      const shown = await vscode.window.withProgress({ location: { viewId: 'asana.workspaces' } }, () => services.tree.revealMember(account, workspaceGid, user.gid));
       if (!shown) throw new Error(l10n.t('{0} is not an active member of this workspace.', user.name));
       return;
     }

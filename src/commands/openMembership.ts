@@ -22,7 +22,7 @@ export function registerOpenMembership(services: Services): vscode.Disposable {
     if (text === undefined) throw new Dismissed();
     const gid = requireGid(text, 'membership');
     const m = await withAsanaProgress(services.ui, client, l10n.t('Looking up the membership…'), (p) => client.getWorkspaceMembership(gid, { signal: p.signal }));
-    if (m.is_active && (await services.tree.revealMember(m.workspace.gid, m.user.gid))) return;
+    if (m.is_active && (await services.tree.revealMember(account, m.workspace.gid, m.user.gid))) return;
     const choice = await services.ui.showInformationMessage(
       m.is_active
         ? l10n.t('{0} in {1}: {2}.', m.user.name, m.workspace.name, describeMember(m, undefined) || l10n.t({ message: 'member', comment: 'a badge in a member\'s row' }))

@@ -7,7 +7,7 @@ import { registerCommand } from './runCommand';
 
 export function registerRemoveUsers(services: Services): vscode.Disposable {
   return registerCommand('asana.removeUsers', services, async (node?: MemberNode, selected?: MemberNode[]) => {
-    const account = await requireAccount(services);
+    const account = await requireAccount(services, node ?? services.tree.selectedMembers()[0]);
     const ctx = { account, ui: services.ui, logger: services.logger };
     // Delete in the view hands no row: the selected members.
     const rows = node ? undefined : services.tree.selectedMembers();

@@ -9,7 +9,7 @@ import { l10n } from '../util/l10n';
 
 export function registerRenameWorkspace(services: Services): vscode.Disposable {
   return registerCommand('asana.renameWorkspace', services, async (node?: WorkspaceNode) => {
-    const account = await requireAccount(services);
+    const account = await requireAccount(services, node);
     // F2 in the view hands no row: the selected row's workspace.
     const selected = node ? undefined : services.tree.selectedWorkspaceGid();
     const target = node?.workspace ?? (selected ? account.workspace(selected) : undefined) ?? (await pickWorkspace(services, account, { title: l10n.t('Rename Asana Workspace') }));

@@ -18,9 +18,9 @@ import { l10n } from '../util/l10n';
 export const ROSTER_SCHEME = 'asana-roster';
 
 
-/** The report's address: one per workspace, so reopening it shows the same tab. */
-export function rosterReportUri(workspaceGid: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: ROSTER_SCHEME, path: `/${workspaceGid}/Roster changes.md` });
+/** The report's address: one per account and workspace, so reopening it shows the same tab. */
+export function rosterReportUri(accountGid: string, workspaceGid: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ROSTER_SCHEME, path: `/${accountGid}/${workspaceGid}/Roster changes.md` });
 }
 
 export function registerRosterChanges(services: Services): vscode.Disposable[] {
@@ -28,8 +28,8 @@ export function registerRosterChanges(services: Services): vscode.Disposable[] {
   const provider: vscode.TextDocumentContentProvider = {
     onDidChange: changed.event,
     provideTextDocumentContent(uri) {
-      const gid = uri.path.split('/')[1] ?? '';
-      const account = services.store.account;
+      const [, accountGid = '', gid = ''] = uri.path.split('/');
+      const account = services.store.accountOf(accountGid);
       const members = account?.membersOf(gid);
       if (!account || !members) return `# ${l10n.t('Roster changes')}\n\n${l10n.t('This workspace is not known to the account signed in.')}\n`;
       return reportOf(members);
@@ -37,7 +37,7 @@ export function registerRosterChanges(services: Services): vscode.Disposable[] {
   };
 
   const target = async (arg: ChangesNode | WorkspaceNode | string | undefined, title: string) => {
-    const account = await requireAccount(services);
+    const account = await requireAccount(services, arg);
     const gid = arg instanceof ChangesNode ? arg.parent.gid : arg instanceof WorkspaceNode ? arg.gid : arg;
     const workspace = gid ? account.workspace(gid) : await pickWorkspace(services, account, { title });
     if (!workspace) return undefined;
@@ -48,14 +48,14 @@ export function registerRosterChanges(services: Services): vscode.Disposable[] {
   return [
     changed,
     vscode.workspace.registerTextDocumentContentProvider(ROSTER_SCHEME, provider),
-    services.store.onDidChangeMembers(({ workspaceGid }) => {
-      const uri = rosterReportUri(workspaceGid);
+    services.store.onDidChangeMembers(({ account, workspaceGid }) => {
+      const uri = rosterReportUri(account.accountGid, workspaceGid);
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) changed.fire(uri);
     }),
     registerCommand('asana.showRosterChanges', services, async (arg?: ChangesNode | WorkspaceNode | string) => {
       const found = await target(arg, l10n.t('Show Roster Changes of Which Workspace?'));
       if (!found) return;
-      const uri = rosterReportUri(found.workspace.gid);
+      const uri = rosterReportUri(found.account.accountGid, found.workspace.gid);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
       await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(doc, { preview: true }));

@@ -1,10 +1,10 @@
 /**
  * Asana: Set as Default Workspace, from a workspace row or the palette: the workspace Find Person,
  * Insert Person and @ completion use when nothing in the view says otherwise, without typing its id
- * into the settings.
+ * into the settings. Each account keeps its own.
  */
-import * as vscode from 'vscode';
-import { defaultWorkspaceGid } from '../config';
+import type * as vscode from 'vscode';
+import { accountScope } from '../store/accountScope';
 import { requireAccount, type Services } from '../services';
 import type { WorkspaceNode } from '../tree/nodes';
 import { pickWorkspace } from '../ui/pickWorkspace';
@@ -13,12 +13,10 @@ import { l10n } from '../util/l10n';
 
 export function registerSetDefaultWorkspace(services: Services): vscode.Disposable {
   return registerCommand('asana.setDefaultWorkspace', services, async (node?: WorkspaceNode) => {
-    const account = await requireAccount(services);
+    const account = await requireAccount(services, node);
     const target = node?.workspace ?? (await pickWorkspace(services, account, { title: l10n.t('Set the Default Asana Workspace') }));
     if (!target) return;
-    if (defaultWorkspaceGid() !== target.gid) {
-      await vscode.workspace.getConfiguration('asana').update('defaultWorkspace', target.gid, vscode.ConfigurationTarget.Global);
-    }
+    await services.defaults.set(accountScope(account), target.gid);
     void services.ui.showInformationMessage(l10n.t('{0} is the default workspace of Find Person, Insert Person and @ completion.', target.name));
   });
 }

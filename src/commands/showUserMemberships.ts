@@ -11,18 +11,20 @@ import { registerCommand } from './runCommand';
 import { contextWorkspace, Dismissed, requireAccount, type Services } from '../services';
 import { pickPerson } from './pickPerson';
 import { l10n } from '../util/l10n';
+import type { AccountStore } from '../store/accountStore';
 
 type UserRef = { gid: string; name: string };
 
 export function registerShowUserMemberships(services: Services): vscode.Disposable {
   return registerCommand('asana.showUserMemberships', services, async (arg?: MemberNode | FormerNode | UserRef) => {
-    const client = (await requireAccount(services)).client;
+    const account = await requireAccount(services, arg);
+    const client = account.client;
     const user =
       arg instanceof FormerNode
         ? { gid: arg.former.userGid, name: arg.former.name }
         : arg && 'membership' in arg
           ? arg.membership.user
-          : arg ?? (await askUser(services));
+          : arg ?? (await askUser(services, account));
     const memberships = await withAsanaProgress(services.ui, client, l10n.t('Loading the memberships of {0}…', user.name), (p) =>
       client.listUserMemberships(user.gid, { signal: p.signal }),
     );
@@ -46,12 +48,11 @@ export function registerShowUserMemberships(services: Services): vscode.Disposab
       );
       return;
     }
-    await services.tree.revealMember(picked.membership.workspace.gid, user.gid);
+    await services.tree.revealMember(account, picked.membership.workspace.gid, user.gid);
   });
 }
 
-async function askUser(services: Services): Promise<UserRef> {
-  const account = await requireAccount(services);
+async function askUser(services: Services, account: AccountStore): Promise<UserRef> {
   const workspace = await contextWorkspace(services, account, l10n.t('Find the Person in Which Workspace?'));
   const user = await pickPerson(services, account, workspace, l10n.t('Whose memberships? (search {0})', workspace.name));
   if (!user) throw new Dismissed();

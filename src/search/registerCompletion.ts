@@ -8,6 +8,11 @@ import { localPeople } from './localPeople';
 import { UserCompletionProvider } from './userCompletionProvider';
 
 export function registerUserCompletion(services: Services): vscode.Disposable {
+  // Nor which account: the one of the row selected in the view, else the first signed in.
+  const account = () => {
+    const selected = services.tree.selectedAccountGid();
+    return (selected === undefined ? undefined : services.store.accountOf(selected)) ?? services.store.accounts[0];
+  };
   let registration: vscode.Disposable | undefined;
   const register = () => {
     registration?.dispose();
@@ -16,17 +21,20 @@ export function registerUserCompletion(services: Services): vscode.Disposable {
     const trigger = completionTrigger();
     const provider = new UserCompletionProvider(
       {
-        client: () => services.store.account?.client,
+        client: () => account()?.client,
         // Completion cannot ask which workspace: without a clear choice it uses the first one.
-        workspaceGid: () => (preferredWorkspace(services) ?? services.store.account?.workspaces?.[0])?.gid,
-        local: (workspaceGid) => {
-          const account = services.store.account;
-          return account ? localPeople(account, workspaceGid) : () => undefined;
+        workspaceGid: () => {
+          const a = account();
+          return a && (preferredWorkspace(services, a) ?? a.workspaces?.[0])?.gid;
         },
-        emailOf: (ws, user) => services.store.account?.membersOf(ws)?.index.emailOf(user),
+        local: (workspaceGid) => {
+          const a = account();
+          return a ? localPeople(a, workspaceGid) : () => undefined;
+        },
+        emailOf: (ws, user) => account()?.membersOf(ws)?.index.emailOf(user),
         recent: (workspaceGid) => {
-          const account = services.store.account;
-          return account ? recentPicks(services.recent, account, workspaceGid) : undefined;
+          const a = account();
+          return a ? recentPicks(services.recent, a, workspaceGid) : undefined;
         },
         format: () => ({ format: insertFormat(), template: insertTemplate() }),
         debounceMs: typeaheadDebounceMs,

@@ -1,6 +1,6 @@
 /**
- * The store behind every view and command: the signed-in account's AccountStore, replaced when the
- * account changes, with its events forwarded so that listeners subscribe once.
+ * The store behind every view and command: an AccountStore per signed-in account, with their events
+ * forwarded (each naming its account) so that listeners subscribe once.
  */
 import type { AsanaClient } from '../asana/client';
 import type { AsanaError } from '../asana/errors';
@@ -16,6 +16,17 @@ export interface AccountConnection {
   readonly apiBaseUrl: string;
 }
 
+/** A change of one account's members. */
+export interface AccountMembersChangeEvent extends MembersChangeEvent {
+  readonly account: AccountStore;
+}
+
+/** Asana refused one account's token. */
+export interface UnauthorizedEvent {
+  readonly account: AccountStore;
+  readonly error: AsanaError;
+}
+
 export interface StoreOptions {
   readonly logger: Logger;
   /** Folder for snapshots (VS Code's global storage); undefined keeps nothing on disk. */
@@ -25,46 +36,55 @@ export interface StoreOptions {
 }
 
 export class Store implements Disposable {
-  private current: AccountStore | undefined;
-  private subscriptions: Disposable[] = [];
+  /** By account gid, in the order the accounts signed in. */
+  private current = new Map<string, { readonly account: AccountStore; readonly subscriptions: Disposable[] }>();
   /** One SnapshotFiles per folder, so that its writes and its deletion at sign-out keep their order. */
   private readonly files = new Map<string, SnapshotFiles>();
-  private readonly accountChanged = new Emitter<AccountStore | undefined>();
-  private readonly workspacesChanged = new Emitter<void>();
-  private readonly membersChanged = new Emitter<MembersChangeEvent>();
-  private readonly unauthorized = new Emitter<AsanaError>();
-  readonly onDidChangeAccount: Event<AccountStore | undefined> = this.accountChanged.event;
-  readonly onDidChangeWorkspaces: Event<void> = this.workspacesChanged.event;
-  readonly onDidChangeMembers: Event<MembersChangeEvent> = this.membersChanged.event;
-  readonly onUnauthorized: Event<AsanaError> = this.unauthorized.event;
+  private readonly accountsChanged = new Emitter<readonly AccountStore[]>();
+  private readonly workspacesChanged = new Emitter<AccountStore>();
+  private readonly membersChanged = new Emitter<AccountMembersChangeEvent>();
+  private readonly unauthorized = new Emitter<UnauthorizedEvent>();
+  readonly onDidChangeAccounts: Event<readonly AccountStore[]> = this.accountsChanged.event;
+  readonly onDidChangeWorkspaces: Event<AccountStore> = this.workspacesChanged.event;
+  readonly onDidChangeMembers: Event<AccountMembersChangeEvent> = this.membersChanged.event;
+  readonly onUnauthorized: Event<UnauthorizedEvent> = this.unauthorized.event;
 
   constructor(private readonly options: StoreOptions) {}
 
-  get account(): AccountStore | undefined {
-    return this.current;
+  /** Every account's store, in the order they signed in. */
+  get accounts(): readonly AccountStore[] {
+    return [...this.current.values()].map((c) => c.account);
   }
 
-  /** Switches to an account (or to none); the old account's loads stop. */
-  connect(connection: AccountConnection | undefined): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.subscriptions = [];
-    this.current?.dispose();
-    this.current = undefined;
-    if (connection) {
-      const account = new AccountStore({
-        client: connection.client,
-        accountGid: connection.accountGid,
-        snapshots: this.snapshotsFor(connection),
-        logger: this.options.logger,
-      });
-      this.subscriptions.push(
-        account.onDidChangeWorkspaces(() => this.workspacesChanged.fire()),
-        account.onDidChangeMembers((e) => this.membersChanged.fire(e)),
-        account.onUnauthorized((e) => this.unauthorized.fire(e)),
-      );
-      this.current = account;
+  /** The account's store when exactly one account is signed in. */
+  get account(): AccountStore | undefined {
+    return this.current.size === 1 ? this.accounts[0] : undefined;
+  }
+
+  accountOf(accountGid: string): AccountStore | undefined {
+    return this.current.get(accountGid)?.account;
+  }
+
+  /**
+   * Follows the accounts signed in: an account whose client is unchanged keeps its store (and its
+   * loads); one with a new client starts afresh; one gone stops its loads.
+   */
+  connect(connections: readonly AccountConnection[]): void {
+    const old = this.current;
+    this.current = new Map();
+    for (const connection of connections) {
+      const kept = old.get(connection.accountGid);
+      if (kept && kept.account.client === connection.client) this.current.set(connection.accountGid, kept);
+      else this.current.set(connection.accountGid, this.open(connection));
     }
-    this.accountChanged.fire(this.current);
+    let changed = old.size !== this.current.size || [...old.keys()].some((gid, i) => [...this.current.keys()][i] !== gid);
+    for (const [gid, entry] of old) {
+      if (this.current.get(gid) === entry) continue;
+      changed = true;
+      for (const s of entry.subscriptions) s.dispose();
+      entry.account.dispose();
+    }
+    if (changed) this.accountsChanged.fire(this.accounts);
   }
 
   /** Deletes what was kept on disk for an account (at sign-out). */
@@ -79,11 +99,26 @@ export class Store implements Disposable {
   }
 
   dispose(): void {
-    this.connect(undefined);
-    this.accountChanged.dispose();
+    this.connect([]);
+    this.accountsChanged.dispose();
     this.workspacesChanged.dispose();
     this.membersChanged.dispose();
     this.unauthorized.dispose();
+  }
+
+  private open(connection: AccountConnection): { readonly account: AccountStore; readonly subscriptions: Disposable[] } {
+    const account = new AccountStore({
+      client: connection.client,
+      accountGid: connection.accountGid,
+      snapshots: this.snapshotsFor(connection),
+      logger: this.options.logger,
+    });
+    const subscriptions = [
+      account.onDidChangeWorkspaces(() => this.workspacesChanged.fire(account)),
+      account.onDidChangeMembers((e) => this.membersChanged.fire({ ...e, account })),
+      account.onUnauthorized((error) => this.unauthorized.fire({ account, error })),
+    ];
+    return { account, subscriptions };
   }
 
   private snapshotsFor(connection: AccountConnection): SnapshotFiles | undefined {

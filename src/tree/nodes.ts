@@ -4,13 +4,29 @@
  * the person saw.
  */
 import type { Membership, Workspace } from '../asana/schemas';
+import type { Account } from '../auth/tokenStore';
 import type { FormerMember } from '../store/formerCodec';
 import type { MemberGroup } from '../store/memberRoles';
 
+/** An account's row: shown at the root only when several accounts are signed in. */
+export class AccountNode {
+  readonly id: string;
+  constructor(
+    readonly accountGid: string,
+    public account: Account,
+  ) {
+    this.id = `account:${accountGid}`;
+  }
+}
+
+/** A workspace as one account sees it: a workspace two accounts share has a row under each. */
 export class WorkspaceNode {
   readonly id: string;
-  constructor(public workspace: Workspace) {
-    this.id = `workspace:${workspace.gid}`;
+  constructor(
+    readonly accountGid: string,
+    public workspace: Workspace,
+  ) {
+    this.id = `workspace:${accountGid}:${workspace.gid}`;
   }
   get gid(): string {
     return this.workspace.gid;
@@ -29,7 +45,7 @@ export class GroupNode {
     readonly group: MemberGroup,
     readonly whileLoading = false,
   ) {
-    this.id = `group:${parent.gid}:${group}${whileLoading ? ':loading' : ''}`;
+    this.id = `group:${parent.accountGid}:${parent.gid}:${group}${whileLoading ? ':loading' : ''}`;
   }
 }
 
@@ -52,7 +68,7 @@ export class MemberNode {
     public membership: Membership,
     public email: string | undefined,
   ) {
-    this.id = `member:${workspace.gid}:${membership.gid}`;
+    this.id = `member:${workspace.accountGid}:${workspace.gid}:${membership.gid}`;
   }
 }
 
@@ -60,7 +76,7 @@ export class MemberNode {
 export class ChangesNode {
   readonly id: string;
   constructor(readonly parent: WorkspaceNode) {
-    this.id = `changes:${parent.gid}`;
+    this.id = `changes:${parent.accountGid}:${parent.gid}`;
   }
 }
 
@@ -68,7 +84,7 @@ export class ChangesNode {
 export class FormerGroupNode {
   readonly id: string;
   constructor(readonly parent: WorkspaceNode) {
-    this.id = `former:${parent.gid}`;
+    this.id = `former:${parent.accountGid}:${parent.gid}`;
   }
 }
 
@@ -78,7 +94,7 @@ export class FormerNode {
     readonly parent: FormerGroupNode,
     public former: FormerMember,
   ) {
-    this.id = `former:${parent.parent.gid}:${former.userGid}`;
+    this.id = `${parent.id}:${former.userGid}`;
   }
   get workspace(): WorkspaceNode {
     return this.parent.parent;
@@ -92,10 +108,19 @@ export class MessageNode {
     readonly id: string,
     readonly label: string,
     readonly kind: MessageKind,
-    readonly parent: WorkspaceNode | undefined,
+    readonly parent: WorkspaceNode | AccountNode | undefined,
     readonly tooltip?: string,
     readonly command?: { command: string; title: string; arguments?: unknown[] },
   ) {}
 }
 
-export type TreeNode = WorkspaceNode | GroupNode | RangeNode | MemberNode | MessageNode | ChangesNode | FormerGroupNode | FormerNode;
+export type TreeNode = AccountNode | WorkspaceNode | GroupNode | RangeNode | MemberNode | MessageNode | ChangesNode | FormerGroupNode | FormerNode;
+
+/** The account a row belongs to: commands run on a row act as that account. */
+export function accountGidOf(node: TreeNode): string | undefined {
+  if (node instanceof AccountNode || node instanceof WorkspaceNode) return node.accountGid;
+  if (node instanceof GroupNode || node instanceof ChangesNode || node instanceof FormerGroupNode) return node.parent.accountGid;
+  if (node instanceof RangeNode) return node.parent.parent.accountGid;
+  if (node instanceof MemberNode || node instanceof FormerNode) return node.workspace.accountGid;
+  return node.parent?.accountGid;
+}

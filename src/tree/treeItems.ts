@@ -11,7 +11,7 @@ import type { FormerMember } from '../store/formerCodec';
 import { roleName } from '../store/memberRoles';
 import { changeCount, type RosterChanges } from '../store/rosterChanges';
 import { longDate, shortDate } from '../util/relativeTime';
-import type { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
+import type { AccountNode, ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode } from './nodes';
 import { l10n } from '../util/l10n';
 
 // Plain members get the light outline glyph; the roles worth noticing get colour.
@@ -30,6 +30,22 @@ const GROUP_ICONS: Record<GroupNode['group'], vscode.ThemeIcon> = {
   inactive: new vscode.ThemeIcon('circle-slash'),
 };
 
+/** An account's row (several accounts signed in): who it is, and how many workspaces it sees. */
+export function accountItem(node: AccountNode, workspaces: number | undefined): vscode.TreeItem {
+  const { name, email } = node.account;
+  const item = new vscode.TreeItem(displayText(name), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('account');
+  const count = workspaces === undefined ? undefined : workspaces === 1 ? l10n.t('1 workspace') : l10n.t('{0} workspaces', formatNumber(workspaces));
+  item.description = [email && displayText(email), count].filter(Boolean).join(' · ') || undefined;
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`$(account) **${escapeMarkdown(name)}**  \n`);
+  if (email) tooltip.appendMarkdown(`${escapeMarkdown(email)}  \n`);
+  tooltip.appendMarkdown(l10n.t('Commands on the rows below act as this account.'));
+  item.tooltip = tooltip;
+  item.contextValue = 'account';
+  return item;
+}
 
 export function workspaceContextValue(workspace: Workspace, isAdmin: boolean | undefined): string {
   return `workspace:${workspace.is_organization ? 'org' : 'personal'}:${isAdmin === true ? 'admin' : 'member'}`;

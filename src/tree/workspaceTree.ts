@@ -1,5 +1,6 @@
 /**
- * The Asana view: a projection of the store. Workspaces at the root; under each, its members by role
+ * The Asana view: a projection of the store. Workspaces at the root (with several accounts signed in,
+ * the accounts at the root and their workspaces below); under each workspace, its members by role
  * (Admins, Members, Guests, View-only, Inactive), a big group in ranges of a thousand so that no
  * redraw sends more rows than a person can have open. Store events redraw only the workspace they
  * are about, at most every 250 ms while a listing streams in.
@@ -18,13 +19,15 @@ import { escapeMarkdown } from '../util/markdown';
 import { timeAgo } from '../util/relativeTime';
 import { GroupRowsCache, RANGE_SIZE, type GroupRows } from './groupRows';
 import { foldText } from '../store/foldText';
-import { defaultWorkspaceGid } from '../config';
 import { accountScope } from '../store/accountScope';
 import type { HiddenWorkspaces } from './hiddenWorkspaces';
+import type { DefaultWorkspaces } from './defaultWorkspaces';
 import { formatNumber } from '../util/displayLocale';
 import type { FormerMember } from '../store/formerCodec';
-import { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
+import { AccountNode, accountGidOf, ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, WorkspaceNode, type TreeNode } from './nodes';
+import type { Account } from '../auth/tokenStore';
 import {
+  accountItem,
   changesItem,
   formerGroupItem,
   formerItem,
@@ -60,6 +63,8 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private view: vscode.TreeView<TreeNode> | undefined;
   private filter: MemberFilter;
   private readonly rowsCache = new GroupRowsCache();
+  private accountNodes = new Map<string, AccountNode>();
+  /** By node id: an account and a workspace. */
   private workspaceNodes = new Map<string, WorkspaceNode>();
   private nodes = new Map<string, GroupNode | RangeNode | MemberNode | ChangesNode | FormerGroupNode | FormerNode>();
   private readonly redraws = new Map<string, NodeJS.Timeout>();
@@ -76,15 +81,19 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     private readonly store: Store,
     private readonly memory: ViewMemory,
     private readonly hidden: HiddenWorkspaces,
+    private readonly defaults: DefaultWorkspaces,
     private readonly logger: ChannelLogger,
+    /** Who each account is, for its row (the session knows). */
+    private readonly who: (accountGid: string) => Account | undefined = () => undefined,
   ) {
     this.filter = memory.filter();
     this.subscriptions.push(
       this.changed,
-      store.onDidChangeAccount(() => this.reset()),
-      store.onDidChangeWorkspaces(() => this.redrawAll()),
-      store.onDidChangeMembers(({ workspaceGid, change }) => this.scheduleRedraw(workspaceGid, change === 'all')),
+      store.onDidChangeAccounts(() => this.reset()),
+      store.onDidChangeWorkspaces((account) => (this.store.account ? this.redrawAll() : this.fire(this.accountNodes.get(account.accountGid)))),
+      store.onDidChangeMembers(({ account, workspaceGid, change }) => this.scheduleRedraw(account, workspaceGid, change === 'all')),
       hidden.onDidChange(() => this.redrawAll()),
+      defaults.onDidChange(() => this.redrawAll()),
       // The default workspace is marked on its row.
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('asana.defaultWorkspace')) this.redrawAll();
@@ -112,15 +121,22 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.redrawAll();
   }
 
+  /** The account of the first selected row, if any. */
+  selectedAccountGid(): string | undefined {
+    const node = this.view?.selection[0];
+    return node && accountGidOf(node);
+  }
+
   /** The workspace of the first selected row, if any. */
   selectedWorkspaceGid(): string | undefined {
     const node = this.view?.selection[0];
+    if (node instanceof AccountNode) return undefined;
     if (node instanceof WorkspaceNode) return node.gid;
     if (node instanceof GroupNode) return node.parent.gid;
     if (node instanceof RangeNode) return node.parent.parent.gid;
     if (node instanceof MemberNode || node instanceof FormerNode) return node.workspace.gid;
     if (node instanceof FormerGroupNode || node instanceof ChangesNode) return node.parent.gid;
-    return node?.parent?.gid;
+    return node?.parent instanceof WorkspaceNode ? node.parent.gid : undefined;
   }
 
   /** The member rows selected (a keybinding hands its command no row: it acts on these). */
@@ -128,40 +144,47 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return (this.view?.selection ?? []).filter((n): n is MemberNode => n instanceof MemberNode);
   }
 
-  /** The row of a workspace, as drawn in the view. */
-  workspaceNode(workspace: Workspace): WorkspaceNode {
-    let node = this.workspaceNodes.get(workspace.gid);
-    if (!node) this.workspaceNodes.set(workspace.gid, (node = new WorkspaceNode(workspace)));
+  /** The row of a workspace as an account sees it, as drawn in the view. */
+  workspaceNode(accountGid: string, workspace: Workspace): WorkspaceNode {
+    const id = `workspace:${accountGid}:${workspace.gid}`;
+    let node = this.workspaceNodes.get(id);
+    if (!node) this.workspaceNodes.set(id, (node = new WorkspaceNode(accountGid, workspace)));
     node.workspace = workspace;
     return node;
+  }
+
+  /** The account a row belongs to, while it is signed in. */
+  accountOf(node: TreeNode): AccountStore | undefined {
+    const gid = accountGidOf(node);
+    return gid === undefined ? undefined : this.store.accountOf(gid);
   }
 
   /**
    * Shows a person's row: waits for the listing to reach them, clears a filter that hides them, and
    * opens their group and range. False when they are not an active member.
    */
-  async revealMember(workspaceGid: string, userGid: string): Promise<boolean> {
-    const account = this.store.account;
-    if (!account) return false;
+  async revealMember(account: AccountStore, workspaceGid: string, userGid: string): Promise<boolean> {
     const membership = await account.whenMember(workspaceGid, userGid);
     const workspace = account.workspace(workspaceGid);
-    if (!membership?.is_active || !workspace || this.store.account !== account) return false;
+    if (!membership?.is_active || !workspace || this.store.accountOf(account.accountGid) !== account) return false;
     const index = account.membersOf(workspaceGid)!.index;
     if (!matchesFilter(membership, index.emailOf(userGid), this.filter)) this.setFilter(NO_FILTER);
-    const node = this.memberNode(this.workspaceNode(workspace), membership, index.emailOf(userGid));
+    const node = this.memberNode(this.workspaceNode(account.accountGid, workspace), membership, index.emailOf(userGid));
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     await this.view?.reveal(node, { select: true, focus: true, expand: true });
     return true;
   }
 
   async refresh(): Promise<void> {
-    const account = this.store.account;
-    if (!account) return;
-    await this.withViewProgress(account.refresh());
+    await this.withViewProgress(Promise.all(this.store.accounts.map((a) => a.refresh())));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const account = this.store.account;
+    const account = this.accountOf(node);
+    if (node instanceof AccountNode) {
+      node.account = this.who(node.accountGid) ?? node.account;
+      return accountItem(node, account?.workspaces?.length);
+    }
     if (node instanceof WorkspaceNode) {
       node.workspace = account?.workspace(node.gid) ?? node.workspace;
       const members = account?.membersOf(node.gid);
@@ -171,19 +194,19 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         members: started ? { count: members.index.activeCount, loading: members.state === 'loading', ...(isActive(this.filter) ? { shown: this.shownCount(node, members) } : {}) } : undefined,
         asOf: started && members.fromSnapshot && members.asOf !== undefined ? timeAgo(members.asOf) : undefined,
         expanded: this.memory.isExpanded(node.id),
-        isDefault: defaultWorkspaceGid() === node.gid,
+        isDefault: account !== undefined && this.defaults.of(accountScope(account)) === node.gid,
       });
     }
     if (node instanceof GroupNode) {
       const members = account?.membersOf(node.parent.gid);
       const total = members?.index.count(node.group) ?? 0;
-      const shown = members ? this.rowsOf(node.parent.gid, members, node).count : 0;
+      const shown = members ? this.rowsOf(node.parent, members, node).count : 0;
       const small = !node.whileLoading && (members?.index.activeCount ?? 0) <= SMALL_WORKSPACE;
       return groupItem(node, shown, total, small || this.memory.isExpanded(node.id));
     }
     if (node instanceof RangeNode) {
       const members = account?.membersOf(node.parent.parent.gid);
-      const rows = members ? this.rowsOf(node.parent.parent.gid, members, node.parent) : undefined;
+      const rows = members ? this.rowsOf(node.parent.parent, members, node.parent) : undefined;
       const start = node.index * RANGE_SIZE;
       const end = Math.min(start + RANGE_SIZE, rows?.count ?? 0);
       const [first] = rows?.slice(start, start + 1) ?? [];
@@ -207,7 +230,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** The member's details, with their out-of-office entries asked of Asana when first hovered. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (!(node instanceof MemberNode)) return item;
-    const account = this.store.account;
+    const account = this.accountOf(node);
     if (!account || !node.membership.is_active) {
       item.tooltip = memberTooltip(node);
       return item;
@@ -223,17 +246,18 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
+    if (node instanceof WorkspaceNode) return this.store.account ? undefined : this.accountNode(node.accountGid);
     if (node instanceof GroupNode) return node.parent;
     if (node instanceof RangeNode) return node.parent;
     if (node instanceof MessageNode || node instanceof ChangesNode || node instanceof FormerGroupNode) return node.parent;
     if (node instanceof FormerNode) return node.parent;
     if (node instanceof MemberNode) {
-      const members = this.store.account?.membersOf(node.workspace.gid);
+      const members = this.accountOf(node)?.membersOf(node.workspace.gid);
       const group = members?.index.groupOf(node.membership.gid);
       if (!members || !group) return node.workspace;
       const state = members.state;
       const groupNode = this.groupNode(node.workspace, group, state === 'loading' || state === 'idle');
-      const rows = this.rowsOf(node.workspace.gid, members, groupNode);
+      const rows = this.rowsOf(node.workspace, members, groupNode);
       if (rows.count <= RANGE_SIZE) return groupNode;
       return this.rangeNode(groupNode, Math.floor(Math.max(0, rows.positionOf(node.membership.gid)) / RANGE_SIZE));
     }
@@ -259,22 +283,25 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private async children(node: TreeNode | undefined): Promise<TreeNode[]> {
     if (!node) {
       await this.rootReady;
-      return this.rootChildren(this.store.account);
+      const accounts = this.store.accounts;
+      if (accounts.length > 1) return this.accountRows(accounts);
+      return this.rootChildren(accounts[0]);
     }
-    const account = this.store.account;
+    const account = this.accountOf(node);
     if (!account) return [];
+    if (node instanceof AccountNode) return this.accountChildren(account, node);
     if (node instanceof WorkspaceNode) return this.workspaceChildren(account, node);
     if (node instanceof GroupNode) {
       const members = account.membersOf(node.parent.gid);
       if (!members) return [];
-      const rows = this.rowsOf(node.parent.gid, members, node);
+      const rows = this.rowsOf(node.parent, members, node);
       if (rows.count <= RANGE_SIZE) return this.memberNodes(node.parent, members, rows.slice(0, rows.count));
       return Array.from({ length: Math.ceil(rows.count / RANGE_SIZE) }, (_, i) => this.rangeNode(node, i));
     }
     if (node instanceof RangeNode) {
       const members = account.membersOf(node.parent.parent.gid);
       if (!members) return [];
-      const rows = this.rowsOf(node.parent.parent.gid, members, node.parent);
+      const rows = this.rowsOf(node.parent.parent, members, node.parent);
       return this.memberNodes(node.parent.parent, members, rows.slice(node.index * RANGE_SIZE, (node.index + 1) * RANGE_SIZE));
     }
     if (node instanceof FormerGroupNode) {
@@ -297,7 +324,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private formerNode(group: FormerGroupNode, former: FormerMember): FormerNode {
-    const id = `former:${group.parent.gid}:${former.userGid}`;
+    const id = `${group.id}:${former.userGid}`;
     let node = this.nodes.get(id) as FormerNode | undefined;
     if (!node) this.nodes.set(id, (node = new FormerNode(group, former)));
     node.former = former;
@@ -312,6 +339,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (account.workspaces === undefined) void setViewState('loading');
     await this.withViewProgress(account.start());
     if (this.store.account !== account) return [];
+    this.accountNodes.clear();
     const list = account.workspaces;
     if (list === undefined) {
       void setViewState(account.workspacesState === 'loading' ? 'loading' : 'unreachable');
@@ -327,7 +355,52 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const shown = list.filter((w) => !hidden.has(w.gid));
     this.hiddenNote = shown.length < list.length ? l10n.t('{0} of {1} workspaces shown ("Asana: Select Workspaces…" to change).', formatNumber(shown.length), formatNumber(list.length)) : undefined;
     this.showViewMessage();
-    return shown.map((w) => this.workspaceNode(w));
+    return shown.map((w) => this.workspaceNode(account.accountGid, w));
+  }
+
+  /** Several accounts: one row each; what goes wrong for one is said under its row. */
+  private accountRows(accounts: readonly AccountStore[]): TreeNode[] {
+    void setViewState('ready');
+    this.refreshError = undefined;
+    this.hiddenNote = undefined;
+    this.showViewMessage();
+    return accounts.map((a) => this.accountNode(a.accountGid));
+  }
+
+  private async accountChildren(account: AccountStore, node: AccountNode): Promise<TreeNode[]> {
+    await this.withViewProgress(account.start());
+    if (this.store.accountOf(account.accountGid) !== account) return [];
+    const list = account.workspaces;
+    const clean = (text: string) => this.logger.clean(text);
+    const messages: MessageNode[] = [];
+    const retry = { command: 'asana.refresh', title: l10n.t('Retry') };
+    if (list === undefined) {
+      const error = account.workspacesError;
+      return [
+        error
+          ? new MessageNode(`${node.id}:error`, l10n.t('Could not load workspaces: {0}', clean(error.message)), 'error', node, l10n.t('Click to try again'), retry)
+          : new MessageNode(`${node.id}:loading`, l10n.t('Loading workspaces…'), 'loading', node),
+      ];
+    }
+    if (account.workspacesError && account.workspacesAsOf !== undefined) {
+      const label = l10n.t('Refresh failed, showing the last loaded data (workspaces as of {0}): {1}', timeAgo(account.workspacesAsOf), clean(account.workspacesError.message));
+      messages.push(new MessageNode(`${node.id}:refresh-error`, label, 'error', node, l10n.t('Click to try again'), retry));
+    }
+    const hidden = this.hidden.of(accountScope(account));
+    const shown = list.filter((w) => !hidden.has(w.gid));
+    if (shown.length < list.length) {
+      messages.push(new MessageNode(`${node.id}:hidden`, l10n.t('{0} of {1} workspaces shown ("Asana: Select Workspaces…" to change).', formatNumber(shown.length), formatNumber(list.length)), 'info', node));
+    }
+    if (list.length === 0) messages.push(new MessageNode(`${node.id}:empty`, l10n.t('No workspaces'), 'empty', node));
+    return [...messages, ...shown.map((w) => this.workspaceNode(account.accountGid, w))];
+  }
+
+  private accountNode(accountGid: string): AccountNode {
+    let node = this.accountNodes.get(accountGid);
+    const who = this.who(accountGid) ?? node?.account ?? { gid: accountGid, name: accountGid, email: undefined };
+    if (!node) this.accountNodes.set(accountGid, (node = new AccountNode(accountGid, who)));
+    node.account = who;
+    return node;
   }
 
   private async workspaceChildren(account: AccountStore, node: WorkspaceNode): Promise<TreeNode[]> {
@@ -335,7 +408,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!members) return [];
     // A snapshot is a few milliseconds away: show it rather than flash "Loading…".
     await members.whenSnapshotTried();
-    if (this.store.account !== account) return [];
+    if (this.store.accountOf(account.accountGid) !== account) return [];
     if (members.state === 'loading' && !this.progress.has(members)) {
       this.progress.add(members);
       void this.withViewProgress(members.start()).finally(() => this.progress.delete(members));
@@ -346,7 +419,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (members.state === 'loading' || members.state === 'idle') {
       messages.push(new MessageNode(`${node.id}:loading`, l10n.t('Loading members… {0} so far', formatNumber(index.activeCount)), 'loading', node));
     } else if (members.state === 'failed' && members.error) {
-      const retry = { command: 'asana.retryMembers', title: l10n.t('Retry'), arguments: [node.gid] };
+      const retry = { command: 'asana.retryMembers', title: l10n.t('Retry'), arguments: [node] };
       const label = index.size
         ? l10n.t('Stopped after {0} members: {1}', formatNumber(index.activeCount), clean(members.error.message))
         : l10n.t('Could not load members: {0}', clean(members.error.message));
@@ -354,13 +427,13 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     }
     if (members.refreshError && members.asOf !== undefined) {
       const label = l10n.t('Refresh failed, showing members as of {0}: {1}', timeAgo(members.asOf), clean(members.refreshError.message));
-      messages.push(new MessageNode(`${node.id}:refresh-error`, label, 'error', node, l10n.t('Click to try again'), { command: 'asana.retryMembers', title: l10n.t('Retry'), arguments: [node.gid] }));
+      messages.push(new MessageNode(`${node.id}:refresh-error`, label, 'error', node, l10n.t('Click to try again'), { command: 'asana.retryMembers', title: l10n.t('Retry'), arguments: [node] }));
     }
     if (members.emailError && index.size) {
       messages.push(new MessageNode(`${node.id}:emails`, l10n.t('Emails unavailable: {0}', clean(members.emailError.message)), 'error', node));
     }
     const loading = members.state === 'loading' || members.state === 'idle';
-    const groups = MEMBER_GROUPS.map((g) => this.groupNode(node, g, loading)).filter((g) => this.rowsOf(node.gid, members, g).count > 0);
+    const groups = MEMBER_GROUPS.map((g) => this.groupNode(node, g, loading)).filter((g) => this.rowsOf(node, members, g).count > 0);
     if (groups.length === 0 && members.state === 'done') {
       messages.push(
         isActive(this.filter) && index.size > 0
@@ -378,14 +451,14 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private changesNode(workspace: WorkspaceNode): ChangesNode {
-    const id = `changes:${workspace.gid}`;
+    const id = `changes:${workspace.accountGid}:${workspace.gid}`;
     let node = this.nodes.get(id) as ChangesNode | undefined;
     if (!node) this.nodes.set(id, (node = new ChangesNode(workspace)));
     return node;
   }
 
   private formerGroupNode(workspace: WorkspaceNode): FormerGroupNode {
-    const id = `former:${workspace.gid}`;
+    const id = `former:${workspace.accountGid}:${workspace.gid}`;
     let node = this.nodes.get(id) as FormerGroupNode | undefined;
     if (!node) this.nodes.set(id, (node = new FormerGroupNode(workspace)));
     return node;
@@ -396,7 +469,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private memberNode(workspace: WorkspaceNode, membership: Membership, email: string | undefined): MemberNode {
-    const id = `member:${workspace.gid}:${membership.gid}`;
+    const id = `member:${workspace.accountGid}:${workspace.gid}:${membership.gid}`;
     let node = this.nodes.get(id) as MemberNode | undefined;
     if (!node) this.nodes.set(id, (node = new MemberNode(workspace, membership, email)));
     node.membership = membership;
@@ -405,7 +478,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private groupNode(workspace: WorkspaceNode, group: GroupNode['group'], whileLoading: boolean): GroupNode {
-    const id = `group:${workspace.gid}:${group}${whileLoading ? ':loading' : ''}`;
+    const id = `group:${workspace.accountGid}:${workspace.gid}:${group}${whileLoading ? ':loading' : ''}`;
     let node = this.nodes.get(id) as GroupNode | undefined;
     if (!node) this.nodes.set(id, (node = new GroupNode(workspace, group, whileLoading)));
     return node;
@@ -420,11 +493,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** The members the filter keeps, over every group. */
   private shownCount(node: WorkspaceNode, members: WorkspaceMembers): number {
-    return MEMBER_GROUPS.reduce((sum, g) => sum + this.rowsCache.rows(node.gid, members.index, g, this.filter).count, 0);
+    return MEMBER_GROUPS.reduce((sum, g) => sum + this.rowsCache.rows(node.id, members.index, g, this.filter).count, 0);
   }
 
-  private rowsOf(workspaceGid: string, members: WorkspaceMembers, group: GroupNode): GroupRows {
-    return this.rowsCache.rows(workspaceGid, members.index, group.group, this.filter);
+  private rowsOf(workspace: WorkspaceNode, members: WorkspaceMembers, group: GroupNode): GroupRows {
+    return this.rowsCache.rows(workspace.id, members.index, group.group, this.filter);
   }
 
   private memberState(account: AccountStore | undefined, m: Membership): MemberRowState {
@@ -435,22 +508,23 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     };
   }
 
-  private scheduleRedraw(workspaceGid: string, now: boolean): void {
-    const node = this.workspaceNodes.get(workspaceGid);
+  private scheduleRedraw(account: AccountStore, workspaceGid: string, now: boolean): void {
+    const key = `workspace:${account.accountGid}:${workspaceGid}`;
+    const node = this.workspaceNodes.get(key);
     if (!node) return;
-    const streaming = this.store.account?.membersOf(workspaceGid)?.state === 'loading';
+    const streaming = account.membersOf(workspaceGid)?.state === 'loading';
     if (now || !streaming) {
-      const timer = this.redraws.get(workspaceGid);
+      const timer = this.redraws.get(key);
       if (timer) clearTimeout(timer);
-      this.redraws.delete(workspaceGid);
+      this.redraws.delete(key);
       this.fire(node);
       return;
     }
-    if (this.redraws.has(workspaceGid)) return;
+    if (this.redraws.has(key)) return;
     this.redraws.set(
-      workspaceGid,
+      key,
       setTimeout(() => {
-        this.redraws.delete(workspaceGid);
+        this.redraws.delete(key);
         this.fire(node);
       }, REDRAW_INTERVAL_MS),
     );
@@ -467,10 +541,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.fire(undefined);
   }
 
-  /** Forgets the rows of the previous account. */
+  /** Forgets the rows of the accounts that were signed in. */
   private reset(): void {
     for (const timer of this.redraws.values()) clearTimeout(timer);
     this.redraws.clear();
+    this.accountNodes = new Map();
     this.workspaceNodes = new Map();
     this.nodes = new Map();
     this.rowsCache.clear();

@@ -406,7 +406,8 @@ describe('Member management commands', function () {
       const studio = (await api.tree.getChildren()).filter(isWorkspace).find((n) => n.workspace.name !== 'Acme Corp' && n.workspace.name !== 'Design Guild')!;
       await ui.command('asana.setDefaultWorkspace', studio);
       try {
-        assert.equal(vscode.workspace.getConfiguration('asana').get('defaultWorkspace'), studio.gid);
+        // Kept for this account (each account has its own), not in the settings all accounts share.
+        assert.equal(vscode.workspace.getConfiguration('asana').inspect('defaultWorkspace')?.globalValue, undefined);
         assert.match(ui.messages('showInformationMessage').at(-1) ?? '', new RegExp(`^${studio.workspace.name} is the default workspace`));
         await waitFor('the row says default', async () => String((await api.tree.getTreeItem(studio)).description).split(' · ').includes('default'));
         // Nothing selected in the view (Escape in the list): the default decides.

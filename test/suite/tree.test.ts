@@ -71,7 +71,8 @@ describe('Workspaces tree', function () {
     assert.deepEqual(nodes.map((n) => n.workspace.name).sort(), ['Acme Corp', 'Design Guild', 'Personal Projects']);
     const acme = nodes.find((n) => n.workspace.name === 'Acme Corp')!;
     const item = api.tree.getTreeItem(acme);
-    assert.equal(item.id, `workspace:${acme.gid}`);
+    // The account is part of the id: a workspace two accounts share has a row under each.
+    assert.equal(item.id, `workspace:${emu.state.seedInfo.tokenUsers.admin}:${acme.gid}`);
     assert.match((item.tooltip as vscode.MarkdownString).value, /organization/);
     assert.match((item.tooltip as vscode.MarkdownString).value, /acme\\?\.test/);
     assert.equal(api.viewState(), 'ready');
@@ -113,7 +114,7 @@ describe('Workspaces tree', function () {
       assert.equal(String(item.description).includes('admin'), seeded.is_admin);
       assert.equal(String(item.description).includes('guest'), seeded.is_guest);
       assert.match(item.contextValue ?? '', /^member:(admin|guest|viewer|member):active/);
-      assert.equal(item.id, `member:${guild.gid}:${seeded.gid}`);
+      assert.equal(item.id, `member:${emu.state.seedInfo.tokenUsers.admin}:${guild.gid}:${seeded.gid}`);
       assert.ok(api.tree.getParent(node) && isGroup(api.tree.getParent(node)), 'a member of a small group sits in the group');
     }
   });

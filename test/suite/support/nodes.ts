@@ -3,16 +3,17 @@
  * apart in tests: these guards go by shape. The walkers open groups and ranges as a person would.
  */
 import type { ExtensionApi } from '../../../src/extension';
-import type { ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, TreeNode, WorkspaceNode } from '../../../src/tree/nodes';
+import type { AccountNode, ChangesNode, FormerGroupNode, FormerNode, GroupNode, MemberNode, MessageNode, RangeNode, TreeNode, WorkspaceNode } from '../../../src/tree/nodes';
 import { waitFor } from './extension';
 
 const has = (n: unknown, key: string): boolean => !!n && typeof n === 'object' && key in n;
 
+export const isAccount = (n: unknown): n is AccountNode => has(n, 'accountGid') && has(n, 'account') && !has(n, 'workspace');
 export const isMember = (n: unknown): n is MemberNode => has(n, 'membership');
 export const isWorkspace = (n: unknown): n is WorkspaceNode => has(n, 'workspace') && !has(n, 'membership') && !has(n, 'former');
 export const isFormer = (n: unknown): n is FormerNode => has(n, 'former');
 export const isChanges = (n: unknown): n is ChangesNode => has(n, 'id') && String((n as { id: unknown }).id).startsWith('changes:');
-export const isFormerGroup = (n: unknown): n is FormerGroupNode => has(n, 'id') && /^former:\d+$/.test(String((n as { id: unknown }).id));
+export const isFormerGroup = (n: unknown): n is FormerGroupNode => has(n, 'id') && /^former:\d+:\d+$/.test(String((n as { id: unknown }).id));
 export const isGroup = (n: unknown): n is GroupNode => has(n, 'group') && !has(n, 'index');
 export const isRange = (n: unknown): n is RangeNode => has(n, 'index') && has(n, 'parent');
 export const isMessage = (n: unknown): n is MessageNode => has(n, 'kind') && has(n, 'label');
@@ -34,7 +35,7 @@ export async function childrenWhenLoaded(api: ExtensionApi, node: WorkspaceNode,
     'members loaded',
     async () => {
       const children = await api.tree.getChildren(node);
-      const members = api.store.account?.membersOf(node.gid);
+      const members = api.tree.accountOf(node)?.membersOf(node.gid);
       const busy = children.some((c) => isMessage(c) && c.kind === 'loading') || members?.isRefreshing;
       return busy ? undefined : children;
     },
@@ -45,7 +46,7 @@ export async function childrenWhenLoaded(api: ExtensionApi, node: WorkspaceNode,
 /** Member rows of a workspace once loaded (the admin check done too). */
 export async function loadedMembers(api: ExtensionApi, node: WorkspaceNode): Promise<MemberNode[]> {
   await childrenWhenLoaded(api, node);
-  await waitFor('admin check', () => api.store.account?.isAdmin(node.gid) !== undefined);
+  await waitFor('admin check', () => api.tree.accountOf(node)?.isAdmin(node.gid) !== undefined);
   return memberRows(api, node);
 }
 

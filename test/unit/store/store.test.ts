@@ -34,14 +34,14 @@ describe('Store (against the emulator)', function () {
     const store = new Store({ logger: silentLogger, storageRoot: root, snapshotsEnabled: () => true });
     const accountGid = emu.state.userForToken(emu.tokens.admin)!.gid;
     const owner = { accountGid, apiBaseUrl: client.baseUrl.href };
-    store.connect({ accountGid, client, apiBaseUrl: owner.apiBaseUrl });
+    store.connect([{ accountGid, client, apiBaseUrl: owner.apiBaseUrl }]);
     const account = store.account!;
     await account.start();
     const members = account.loadMembers(emu.state.seedInfo.workspaces.acme)!;
     await members.start();
     assert.equal(members.state, 'done');
     // The members snapshot is being written now: sign out at once.
-    store.connect(undefined);
+    store.connect([]);
     await store.forget(owner);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(folders(), []);
@@ -51,7 +51,7 @@ describe('Store (against the emulator)', function () {
   it('turned off, keeps nothing on disk', async () => {
     const store = new Store({ logger: silentLogger, storageRoot: root, snapshotsEnabled: () => false });
     const accountGid = emu.state.userForToken(emu.tokens.admin)!.gid;
-    store.connect({ accountGid, client, apiBaseUrl: client.baseUrl.href });
+    store.connect([{ accountGid, client, apiBaseUrl: client.baseUrl.href }]);
     await store.account!.start();
     await store.account!.loadMembers(emu.state.seedInfo.workspaces.guild)!.start();
     await new Promise((r) => setTimeout(r, 200));

@@ -48,10 +48,10 @@ describe('Store events and storage (against the emulator)', function () {
 
   function listen(store: Store) {
     const heard: string[] = [];
-    store.onDidChangeAccount((a) => heard.push(a ? `account ${a.accountGid}` : 'no account'));
+    store.onDidChangeAccounts((list) => heard.push(list.length ? `accounts ${list.map((a) => a.accountGid).join(' ')}` : 'no account'));
     store.onDidChangeWorkspaces(() => heard.push('workspaces'));
     store.onDidChangeMembers((e) => heard.push(`members ${e.workspaceGid}`));
-    store.onUnauthorized((e) => heard.push(e.kind));
+    store.onUnauthorized((e) => heard.push(`${e.error.kind} ${e.account.accountGid}`));
     return heard;
   }
 
@@ -61,18 +61,50 @@ describe('Store events and storage (against the emulator)', function () {
     const store = new Store({ logger: recordingLogger(), storageRoot: undefined, snapshotsEnabled: () => true });
     const heard = listen(store);
     const conn = connection();
-    store.connect(conn);
-    assert.deepEqual(heard, [`account ${conn.accountGid}`]);
+    store.connect([conn]);
+    assert.deepEqual(heard, [`accounts ${conn.accountGid}`]);
     await store.account!.start();
     assert.ok(heard.includes('workspaces'));
     await store.account!.loadMembers(acme())!.start();
     assert.ok(heard.includes(`members ${acme()}`));
-    store.connect(connection(emu.tokens.invalid));
+    store.connect([connection(emu.tokens.invalid)]);
     await store.account!.start();
-    assert.ok(heard.includes('unauthorized'));
-    store.connect(undefined);
+    assert.ok(heard.includes('unauthorized 1'), heard.join('\n'));
+    store.connect([]);
     assert.equal(heard.at(-1), 'no account');
     assert.equal(store.account, undefined);
+    store.dispose();
+  });
+
+  it('holds several accounts side by side: one joining or leaving leaves the others and their loads alone', async () => {
+    const store = new Store({ logger: recordingLogger(), storageRoot: undefined, snapshotsEnabled: () => true });
+    const heard = listen(store);
+    const admin = connection();
+    const member = connection(emu.tokens.member);
+    store.connect([admin]);
+    const adminStore = store.account!;
+    await adminStore.start();
+    const members = adminStore.loadMembers(acme())!;
+    store.connect([admin, member]);
+    assert.equal(store.accountOf(admin.accountGid), adminStore, 'the first account keeps its store');
+    assert.equal(store.account, undefined, 'no single account any more');
+    assert.deepEqual(heard.at(-1), `accounts ${admin.accountGid} ${member.accountGid}`);
+    await members.start();
+    assert.equal(members.state, 'done', 'its listing went on while the second account joined');
+    // Each account's events name it: a workspace both see is two workspaces to the view.
+    const heardMembers: string[] = [];
+    store.onDidChangeMembers((e) => heardMembers.push(`${e.account.accountGid} ${e.workspaceGid}`));
+    await store.accountOf(member.accountGid)!.start();
+    await store.accountOf(member.accountGid)!.loadMembers(acme())!.start();
+    assert.ok(heardMembers.includes(`${member.accountGid} ${acme()}`), heardMembers.join('\n'));
+    // A token Asana refuses is that account's news only.
+    const refused = connection(emu.tokens.invalid);
+    store.connect([admin, member, refused]);
+    await store.accountOf(refused.accountGid)!.start();
+    assert.deepEqual(heard.filter((h) => h.startsWith('unauthorized')), [`unauthorized ${refused.accountGid}`]);
+    store.connect([member]);
+    assert.equal(adminStore.membersOf(acme()), undefined, 'the account that left stopped');
+    assert.deepEqual(store.accounts.map((a) => a.accountGid), [member.accountGid]);
     store.dispose();
   });
 
@@ -80,7 +112,7 @@ describe('Store events and storage (against the emulator)', function () {
     const logger = recordingLogger();
     const store = new Store({ logger, storageRoot: undefined, snapshotsEnabled: () => true });
     const conn = connection();
-    store.connect(conn);
+    store.connect([conn]);
     await store.account!.start();
     assert.ok(store.account!.workspaces!.length > 0);
     await store.forget({ accountGid: conn.accountGid, apiBaseUrl: conn.apiBaseUrl });
@@ -96,12 +128,12 @@ describe('Store events and storage (against the emulator)', function () {
     const store = new Store({ logger, storageRoot: root, snapshotsEnabled: () => true });
     const conn = connection();
     const owner = { accountGid: conn.accountGid, apiBaseUrl: conn.apiBaseUrl };
-    store.connect(conn);
+    store.connect([conn]);
     await store.account!.start();
     const file = path.join(snapshotFolder(root, owner), 'workspaces.json');
     for (let i = 0; i < 500 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
     assert.ok(fs.existsSync(file));
-    store.connect(undefined);
+    store.connect([]);
     await store.forget(owner);
     assert.ok(!fs.existsSync(file));
     assert.ok(logger.lines.includes('Deleted the snapshots of the account that signed out.'), logger.lines.join('\n'));
@@ -124,19 +156,19 @@ describe('Store events and storage (against the emulator)', function () {
   it('disposed, stops the account and tells no one anything, even if connected again', async () => {
     const store = new Store({ logger: recordingLogger(), storageRoot: undefined, snapshotsEnabled: () => true });
     const heard = listen(store);
-    store.connect(connection());
+    store.connect([connection()]);
     const account: AccountStore = store.account!;
     await account.start();
     store.dispose();
     assert.equal(heard.at(-1), 'no account');
     assert.equal(account.membersOf(acme()), undefined, 'the account was disposed');
     const told = heard.length;
-    store.connect(connection());
+    store.connect([connection()]);
     await store.account!.start();
     await store.account!.loadMembers(acme())!.start();
-    store.connect(connection(emu.tokens.invalid));
+    store.connect([connection(emu.tokens.invalid)]);
     await store.account!.start();
     assert.equal(heard.length, told);
-    store.connect(undefined);
+    store.connect([]);
   });
 });
