@@ -4,9 +4,9 @@
  */
 
 export interface SeedTokens {
-  /** Admin of the big organization ("Acme Corp"); plain member of the other two. */
+  /** Admin of the big organization ("Acme Corp"); plain member of "Design Guild" and "Personal Projects". */
   admin: string;
-  /** Plain member of every seeded workspace; admin of "Personal Projects" only. */
+  /** Plain member of "Acme Corp" and "Design Guild"; admin of "Personal Projects". */
   member: string;
   /** Guest in "Acme Corp" only. */
   guest: string;
@@ -14,6 +14,8 @@ export interface SeedTokens {
   outsider: string;
   /** A well-formed token that no user has (→ 401). */
   invalid: string;
+  /** A second account: admin of "Northwind Traders" (a client organization), plain member of "Design Guild" only. */
+  consultant: string;
 }
 
 export type LatencySpec = number | [number, number];
@@ -213,9 +215,15 @@ export interface RosterChangeResult {
 /** Facts about the seeded data that tests need to find their way around. */
 export interface SeedInfo {
   readonly seed: number;
-  readonly workspaces: { readonly acme: string; readonly guild: string; readonly personal: string };
+  readonly workspaces: { readonly acme: string; readonly guild: string; readonly personal: string; readonly northwind: string };
   /** User gid behind each seed token. */
-  readonly tokenUsers: { readonly admin: string; readonly member: string; readonly guest: string; readonly outsider: string };
+  readonly tokenUsers: {
+    readonly admin: string;
+    readonly member: string;
+    readonly guest: string;
+    readonly outsider: string;
+    readonly consultant: string;
+  };
   /** Users in Acme with an old inactive membership and a newer active one. */
   readonly readdedUserGids: readonly string[];
   /** Users whose only Acme membership is inactive. */
