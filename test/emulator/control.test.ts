@@ -29,7 +29,14 @@ describe('emulator: control API and CLI', function () {
     await get(emu, '/workspaces');
     const c = await control<{ total: number; byRoute: Record<string, number>; inFlight: object; maxInFlight: object; rejected429: number }>('GET', '/counters');
     assert.equal(c.status, 200);
-    assert.deepEqual(c.json, { total: 1, byRoute: { 'GET /workspaces': 1 }, inFlight: { reads: 0, writes: 0 }, maxInFlight: { reads: 1, writes: 0 }, rejected429: 0 });
+    assert.deepEqual(c.json, {
+      total: 1,
+      byRoute: { 'GET /workspaces': 1 },
+      byUser: { [emu.state.seedInfo.tokenUsers.admin]: { 'GET /workspaces': 1 } },
+      inFlight: { reads: 0, writes: 0 },
+      maxInFlight: { reads: 1, writes: 0 },
+      rejected429: 0,
+    });
     assert.equal(emu.counters.total, 1);
   });
 

@@ -102,6 +102,11 @@ export interface InFlight {
 export interface Counters {
   total: number;
   byRoute: Record<string, number>;
+  /**
+   * Which account made each request: user gid (or 'unauthenticated' for a 401) → route key → count.
+   * Requests for no route are not in it: they are refused before anyone is asked for a token.
+   */
+  byUser: Record<string, Record<string, number>>;
   inFlight: InFlight;
   maxInFlight: InFlight;
   rejected429: number;
