@@ -51,6 +51,10 @@ describe('emulator: control API and CLI', function () {
     await control('POST', '/faults', { kind: 'drop' });
     await control('DELETE', '/faults');
     assert.equal((await get(emu, '/workspaces')).status, 200);
+    await control('POST', '/faults', { user: emu.state.seedInfo.tokenUsers.admin, kind: 'status', status: 401 });
+    assert.equal((await get(emu, '/workspaces')).status, 401, "a driver in another process can refuse one account's token");
+    assert.equal((await get(emu, '/workspaces', { token: emu.tokens.consultant })).status, 200);
+    await control('DELETE', '/faults');
     const bad = await control<{ error: string }>('POST', '/faults', { kind: 'meteor' });
     assert.equal(bad.status, 400);
     assert.match(bad.json.error, /fault kind/);

@@ -114,6 +114,7 @@ export class ApiHandler {
   private async process(a: Admitted, userGid: string): Promise<void> {
     const { faults, config, store } = this.deps;
     const decision = faults.decide({
+      userGid,
       method: a.method,
       routeKey: a.match.key,
       template: a.match.route.template,

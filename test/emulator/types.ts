@@ -56,6 +56,8 @@ export type FaultKind =
   | 'cycle-offsets';
 
 export interface FaultRule {
+  /** A user gid: only requests whose token belongs to this user match, e.g. to refuse one account of several. */
+  user?: string;
   method?: string;
   /** A route template ('GET /workspaces/{workspace_gid}' or '/workspaces/{workspace_gid}') or a RegExp source tested against the path. */
   route?: string;
