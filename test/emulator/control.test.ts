@@ -95,8 +95,8 @@ describe('emulator: control API and CLI', function () {
     this.timeout(10_000);
     const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--members', '30', '--seed', '4'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
+      let out = '';
       const ready = await new Promise<{ baseUrl: string; tokens: SeedTokens }>((resolve, reject) => {
-        let out = '';
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const line = out.split('\n').find((l) => l.startsWith('EMULATOR_READY '));
@@ -108,6 +108,11 @@ describe('emulator: control API and CLI', function () {
       const r = await fetch(`${ready.baseUrl}/users/me`, { headers: { Authorization: `Bearer ${ready.tokens.admin}` } });
       assert.equal(r.status, 200);
       assert.equal(((await r.json()) as { data: { name: string } }).data.name, 'Zoë Ångström');
+      for (const [name, token] of Object.entries(ready.tokens)) {
+        assert.ok(out.split('\n').some((l) => l.startsWith(`  ${name} token `) && l.endsWith(token)), `the ${name} token is printed`);
+      }
+      const maya = await fetch(`${ready.baseUrl}/users/me`, { headers: { Authorization: `Bearer ${ready.tokens.consultant}` } });
+      assert.equal(((await maya.json()) as { data: { name: string } }).data.name, 'Maya Okafor');
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
