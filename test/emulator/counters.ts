@@ -1,9 +1,9 @@
 /**
  * Request counters. `total` and `byRoute` count every API request that reached the emulator
  * (including 401s, 404s and 429s; control requests excluded); `byUser` splits the routed ones by
- * the account whose token they carried, so a test with several accounts can tell who asked. `inFlight`/`maxInFlight` count only
- * requests admitted for processing, i.e. past authentication and both rate limiters, so they
- * measure what a client actually had running, not what it tried.
+ * the account whose token they carried, so a test with several accounts can tell who asked.
+ * `inFlight`/`maxInFlight` count only requests admitted for processing, i.e. past authentication
+ * and both rate limiters, so they measure what a client actually had running, not what it tried.
  */
 import type { Counters, InFlight } from './types';
 
