@@ -55,11 +55,12 @@ async function main(): Promise<void> {
   const emu = await startEmulator(opts);
   const t = emu.tokens;
   console.log(`Asana emulator listening on ${emu.baseUrl}`);
-  console.log(`  admin token    (admin of Acme Corp):           ${t.admin}`);
-  console.log(`  member token   (member everywhere):            ${t.member}`);
-  console.log(`  guest token    (guest in Acme Corp):           ${t.guest}`);
-  console.log(`  outsider token (no workspace):                 ${t.outsider}`);
-  console.log(`  invalid token  (401):                          ${t.invalid}`);
+  console.log(`  admin token      (admin of Acme Corp):                  ${t.admin}`);
+  console.log(`  member token     (member of Acme, Guild, Personal):     ${t.member}`);
+  console.log(`  guest token      (guest in Acme Corp):                  ${t.guest}`);
+  console.log(`  outsider token   (no workspace):                        ${t.outsider}`);
+  console.log(`  consultant token (admin of Northwind, member of Guild): ${t.consultant}`);
+  console.log(`  invalid token    (401):                                 ${t.invalid}`);
   console.log(`  control API: ${emu.origin}/__emulator/{counters,reset,faults,config,expire-offsets,tokens,info,roster}`);
   console.log(`EMULATOR_READY ${JSON.stringify({ baseUrl: emu.baseUrl, origin: emu.origin, tokens: t })}`);
   const stop = (): void => {

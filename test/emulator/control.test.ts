@@ -29,7 +29,14 @@ describe('emulator: control API and CLI', function () {
     await get(emu, '/workspaces');
     const c = await control<{ total: number; byRoute: Record<string, number>; inFlight: object; maxInFlight: object; rejected429: number }>('GET', '/counters');
     assert.equal(c.status, 200);
-    assert.deepEqual(c.json, { total: 1, byRoute: { 'GET /workspaces': 1 }, inFlight: { reads: 0, writes: 0 }, maxInFlight: { reads: 1, writes: 0 }, rejected429: 0 });
+    assert.deepEqual(c.json, {
+      total: 1,
+      byRoute: { 'GET /workspaces': 1 },
+      byUser: { [emu.state.seedInfo.tokenUsers.admin]: { 'GET /workspaces': 1 } },
+      inFlight: { reads: 0, writes: 0 },
+      maxInFlight: { reads: 1, writes: 0 },
+      rejected429: 0,
+    });
     assert.equal(emu.counters.total, 1);
   });
 
@@ -44,6 +51,10 @@ describe('emulator: control API and CLI', function () {
     await control('POST', '/faults', { kind: 'drop' });
     await control('DELETE', '/faults');
     assert.equal((await get(emu, '/workspaces')).status, 200);
+    await control('POST', '/faults', { user: emu.state.seedInfo.tokenUsers.admin, kind: 'status', status: 401 });
+    assert.equal((await get(emu, '/workspaces')).status, 401, "a driver in another process can refuse one account's token");
+    assert.equal((await get(emu, '/workspaces', { token: emu.tokens.consultant })).status, 200);
+    await control('DELETE', '/faults');
     const bad = await control<{ error: string }>('POST', '/faults', { kind: 'meteor' });
     assert.equal(bad.status, 400);
     assert.match(bad.json.error, /fault kind/);
@@ -84,8 +95,8 @@ describe('emulator: control API and CLI', function () {
     this.timeout(10_000);
     const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--members', '30', '--seed', '4'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
+      let out = '';
       const ready = await new Promise<{ baseUrl: string; tokens: SeedTokens }>((resolve, reject) => {
-        let out = '';
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const line = out.split('\n').find((l) => l.startsWith('EMULATOR_READY '));
@@ -97,6 +108,11 @@ describe('emulator: control API and CLI', function () {
       const r = await fetch(`${ready.baseUrl}/users/me`, { headers: { Authorization: `Bearer ${ready.tokens.admin}` } });
       assert.equal(r.status, 200);
       assert.equal(((await r.json()) as { data: { name: string } }).data.name, 'Zoë Ångström');
+      for (const [name, token] of Object.entries(ready.tokens)) {
+        assert.ok(out.split('\n').some((l) => l.startsWith(`  ${name} token `) && l.endsWith(token)), `the ${name} token is printed`);
+      }
+      const maya = await fetch(`${ready.baseUrl}/users/me`, { headers: { Authorization: `Bearer ${ready.tokens.consultant}` } });
+      assert.equal(((await maya.json()) as { data: { name: string } }).data.name, 'Maya Okafor');
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

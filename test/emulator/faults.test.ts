@@ -250,6 +250,25 @@ describe('emulator: faults', function () {
     assert.deepEqual(emu.faults.list(), []);
   });
 
+  it('user: refuses one account\'s token and lets the other account through', async () => {
+    const { admin, consultant } = emu.state.seedInfo.tokenUsers;
+    const refuseZoe = emu.faults.add({ user: admin, kind: 'status', status: 401 });
+    assert.equal((await get(emu, '/workspaces')).status, 401);
+    assert.equal((await get(emu, '/users/me')).status, 401);
+    const maya = await get<Envelope<Compact>>(emu, '/users/me', { token: emu.tokens.consultant });
+    assert.equal(maya.status, 200);
+    assert.equal(maya.json.data.gid, consultant);
+    assert.equal((await get(emu, '/workspaces', { token: emu.tokens.consultant })).status, 200);
+    assert.deepEqual(emu.faults.list().map((f) => [f.user, f.matched, f.applied]), [[admin, 2, 2]], 'the other account does not even match');
+
+    // With a route as well: one account, one route.
+    emu.faults.remove(refuseZoe);
+    emu.faults.add({ user: consultant, route: 'GET /workspaces', kind: 'status', status: 503 });
+    assert.equal((await get(emu, '/workspaces', { token: emu.tokens.consultant })).status, 503);
+    assert.equal((await get(emu, '/users/me', { token: emu.tokens.consultant })).status, 200);
+    assert.equal((await get(emu, '/workspaces')).status, 200);
+  });
+
   it('does not fault requests that were never admitted (401, 404)', async () => {
     emu.faults.add({ kind: 'drop' });
     assert.equal((await get(emu, '/workspaces', { token: emu.tokens.invalid })).status, 401);
@@ -261,6 +280,7 @@ describe('emulator: faults', function () {
     assert.throws(() => emu.faults.add({ kind: 'latency' }), /latencyMs/);
     assert.throws(() => emu.faults.add({ kind: 'status', status: 42 }), /status/);
     assert.throws(() => emu.faults.add({ kind: 'drop', times: -1 }), /times/);
+    assert.throws(() => emu.faults.add({ kind: 'drop', user: 1200000000000001 } as unknown as FaultRule), /user must be a string/);
   });
 
   it('reset() clears the faults', async () => {

@@ -32,6 +32,8 @@ interface StoredRule {
 }
 
 export interface RequestTarget {
+  /** Whose token the request carried. */
+  userGid: string;
   method: string;
   /** 'GET /workspaces/{workspace_gid}' */
   routeKey: string;
@@ -91,7 +93,8 @@ export class FaultRegistry implements FaultController {
 }
 
 function matches(r: StoredRule, t: RequestTarget): boolean {
-  const { method, route } = r.rule;
+  const { user, method, route } = r.rule;
+  if (user !== undefined && user !== t.userGid) return false;
   if (method !== undefined && method.toUpperCase() !== t.method) return false;
   if (route === undefined) return true;
   if (route === t.routeKey || route === t.template) return true;
@@ -116,6 +119,7 @@ export function validateRule(input: FaultRule): FaultRule {
   if ((rule.times as unknown) === null) delete rule.times;
   if (rule.times !== undefined && !(typeof rule.times === 'number' && rule.times >= 0)) throw new TypeError('times must be a number >= 0');
   if (rule.after !== undefined && !(Number.isInteger(rule.after) && rule.after >= 0)) throw new TypeError('after must be an integer >= 0');
+  if (rule.user !== undefined && typeof rule.user !== 'string') throw new TypeError('user must be a string (a user gid)');
   if (rule.method !== undefined && typeof rule.method !== 'string') throw new TypeError('method must be a string');
   if (rule.route !== undefined && typeof rule.route !== 'string') throw new TypeError('route must be a string');
   if (rule.kind === 'latency' && !(typeof rule.latencyMs === 'number' && rule.latencyMs >= 0)) {

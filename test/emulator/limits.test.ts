@@ -39,6 +39,36 @@ describe('emulator: counters and limits', function () {
       assert.deepEqual(emu.counters.byRoute, {});
       assert.deepEqual(emu.counters.maxInFlight, { reads: 0, writes: 0 });
     });
+
+    it('tells which account made each request, and puts 401s under "unauthenticated"', async () => {
+      const { admin, consultant } = emu.state.seedInfo.tokenUsers;
+      const { guild } = emu.state.seedInfo.workspaces;
+      await get(emu, '/workspaces');
+      await get(emu, '/workspaces');
+      await get(emu, `/workspaces/${guild}`);
+      await get(emu, '/workspaces', { token: emu.tokens.consultant });
+      await get(emu, `/workspaces/${acme}`, { token: emu.tokens.consultant }); // a 404 for her: still hers
+      await get(emu, '/workspaces', { token: emu.tokens.invalid });
+      await get(emu, '/users/me', { token: null });
+      await get(emu, '/nope', { token: emu.tokens.consultant }); // no route: nobody was asked for a token
+      assert.deepEqual(emu.counters.byUser, {
+        [admin]: { 'GET /workspaces': 2, 'GET /workspaces/{workspace_gid}': 1 },
+        [consultant]: { 'GET /workspaces': 1, 'GET /workspaces/{workspace_gid}': 1 },
+        unauthenticated: { 'GET /workspaces': 1, 'GET /users/{user_gid}': 1 },
+      });
+      assert.equal(emu.counters.total, 8);
+
+      // Requests the limiters refuse were authenticated: they count for their account.
+      emu.configure({ rateLimitPerMinute: 1 });
+      await get(emu, '/users/me', { token: emu.tokens.consultant });
+      assert.equal((await get(emu, '/users/me', { token: emu.tokens.consultant })).status, 429);
+      assert.equal(emu.counters.byUser[consultant]?.['GET /users/{user_gid}'], 2);
+
+      const remote = (await (await fetch(`${emu.origin}/__emulator/counters`)).json()) as { byUser: Record<string, Record<string, number>> };
+      assert.deepEqual(remote.byUser, emu.counters.byUser);
+      emu.counters.reset();
+      assert.deepEqual(emu.counters.byUser, {});
+    });
   });
 
   describe('latency', () => {

@@ -1,7 +1,7 @@
 /** limit/offset pagination: next_page rules, bounds, offsets that expire or do not belong, big results. */
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_UNPAGINATED, TOO_LARGE_MESSAGE, startEmulator } from './index';
+import { MAX_UNPAGINATED, SEED_GUILD_ACTIVE_MEMBERS, TOO_LARGE_MESSAGE, startEmulator } from './index';
 import type { Emulator } from './index';
 import { errorMessage, get, pageAll, post } from './testing/http';
 import type { ApiResponse, Compact, Envelope } from './testing/http';
@@ -70,7 +70,7 @@ describe('emulator: pagination', function () {
     it('omits next_page without limit, gives it while there is more, and null on the last page', async () => {
       const noLimit = await get<Page>(emu, `/workspaces/${guild}/workspace_memberships`);
       assert.ok(!('next_page' in noLimit.json));
-      assert.equal(noLimit.json.data.length, 40);
+      assert.equal(noLimit.json.data.length, SEED_GUILD_ACTIVE_MEMBERS);
 
       const first = await get<Page>(emu, `/workspaces/${guild}/workspace_memberships`, { query: { limit: 30, opt_fields: 'is_admin' } });
       const next = first.json.next_page;
@@ -82,11 +82,11 @@ describe('emulator: pagination', function () {
       assert.equal(next.uri, `${emu.baseUrl}${next.path}`);
 
       const last = await get<Page>(emu, next.path);
-      assert.equal(last.json.data.length, 10);
+      assert.equal(last.json.data.length, SEED_GUILD_ACTIVE_MEMBERS - 30);
       assert.equal(last.json.next_page, null);
       assert.deepEqual(Object.keys(last.json.data[0] ?? {}), ['gid', 'is_admin']);
 
-      const exact = await get<Page>(emu, `/workspaces/${guild}/workspace_memberships`, { query: { limit: 40 } });
+      const exact = await get<Page>(emu, `/workspaces/${guild}/workspace_memberships`, { query: { limit: SEED_GUILD_ACTIVE_MEMBERS } });
       assert.equal(exact.json.next_page, null, 'no empty extra page when the list ends exactly at the limit');
     });
 

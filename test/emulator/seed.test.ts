@@ -1,9 +1,21 @@
 /** The seeded organization: its shape, the roles behind the tokens, and determinism. */
 import * as assert from 'node:assert/strict';
-import { SEED_EMAIL_DOMAINS, SEED_GUILD_ACTIVE_MEMBERS, SEED_PERSONAL_ACTIVE_MEMBERS, SEED_USERS, SEED_WORKSPACE_NAMES, startEmulator } from './index';
+import { createHash } from 'node:crypto';
+import {
+  SEED_EMAIL_DOMAINS,
+  SEED_GUILD_ACTIVE_MEMBERS,
+  SEED_NORTHWIND_ACTIVE_MEMBERS,
+  SEED_PERSONAL_ACTIVE_MEMBERS,
+  SEED_USERS,
+  SEED_WORKSPACE_NAMES,
+  startEmulator,
+} from './index';
 import type { Emulator } from './index';
+import { compareGid } from './gid';
 import { generateSeed } from './seed';
+import type { SeedData } from './seed';
 import { get, pageAll } from './testing/http';
+import type { Compact, Envelope } from './testing/http';
 
 const SIZE = 300;
 
@@ -15,19 +27,21 @@ describe('emulator: seed', function () {
   });
   after(() => emu.close());
 
-  it('has the three workspaces with their kinds and domains', () => {
+  it('has the four workspaces with their kinds and domains', () => {
     const s = emu.state;
     const acme = s.workspaceByName(SEED_WORKSPACE_NAMES.acme);
     const guild = s.workspaceByName(SEED_WORKSPACE_NAMES.guild);
     const personal = s.workspaceByName(SEED_WORKSPACE_NAMES.personal);
+    const northwind = s.workspaceByName(SEED_WORKSPACE_NAMES.northwind);
     assert.deepEqual(
-      [acme, guild, personal].map((w) => [w?.is_organization, w?.email_domains]),
-      [[true, SEED_EMAIL_DOMAINS.acme], [true, SEED_EMAIL_DOMAINS.guild], [false, []]],
+      [acme, guild, personal, northwind].map((w) => [w?.is_organization, w?.email_domains]),
+      [[true, SEED_EMAIL_DOMAINS.acme], [true, SEED_EMAIL_DOMAINS.guild], [false, []], [true, SEED_EMAIL_DOMAINS.northwind]],
     );
-    assert.equal(s.workspaces.length, 3);
+    assert.equal(s.workspaces.length, 4);
     assert.equal(s.membershipsOf(acme?.gid ?? '', { activeOnly: true }).length, SIZE);
     assert.equal(s.membershipsOf(guild?.gid ?? '', { activeOnly: true }).length, SEED_GUILD_ACTIVE_MEMBERS);
     assert.equal(s.membershipsOf(personal?.gid ?? '', { activeOnly: true }).length, SEED_PERSONAL_ACTIVE_MEMBERS);
+    assert.equal(s.membershipsOf(northwind?.gid ?? '', { activeOnly: true }).length, SEED_NORTHWIND_ACTIVE_MEMBERS);
   });
 
   it('gives Acme admins, guests, view-only members and removed members in realistic shares', () => {
@@ -47,7 +61,7 @@ describe('emulator: seed', function () {
 
   it('maps each token to the user with the promised role', () => {
     const s = emu.state;
-    const { acme, guild, personal } = s.seedInfo.workspaces;
+    const { acme, guild, personal, northwind } = s.seedInfo.workspaces;
     const role = (token: string, ws: string): string => {
       const user = s.userForToken(token);
       assert.ok(user);
@@ -56,9 +70,13 @@ describe('emulator: seed', function () {
       return m.is_admin ? 'admin' : m.is_guest ? 'guest' : 'member';
     };
     const t = emu.tokens;
-    assert.deepEqual([role(t.admin, acme), role(t.admin, guild), role(t.admin, personal)], ['admin', 'member', 'member']);
-    assert.deepEqual([role(t.member, acme), role(t.member, guild), role(t.member, personal)], ['member', 'member', 'admin']);
-    assert.deepEqual([role(t.guest, acme), role(t.guest, guild), role(t.guest, personal)], ['guest', 'none', 'none']);
+    const roles = (token: string): string[] => [acme, guild, personal, northwind].map((ws) => role(token, ws));
+    assert.deepEqual(roles(t.admin), ['admin', 'member', 'member', 'none']);
+    assert.deepEqual(roles(t.member), ['member', 'member', 'admin', 'none']);
+    assert.deepEqual(roles(t.guest), ['guest', 'none', 'none', 'none']);
+    assert.deepEqual(roles(t.consultant), ['none', 'member', 'none', 'admin']);
+    const maya = s.userForToken(t.consultant);
+    assert.deepEqual([maya?.gid, maya?.name, maya?.email], [s.seedInfo.tokenUsers.consultant, SEED_USERS.consultant.name, SEED_USERS.consultant.email]);
     assert.equal(s.membershipsOfUser(s.userForToken(t.outsider)?.gid ?? '').length, 0);
     assert.equal(s.userForToken(t.invalid), undefined);
     assert.equal(s.userForToken(t.admin)?.email, SEED_USERS.admin.email);
@@ -141,5 +159,96 @@ describe('emulator: seed', function () {
     emu.reset();
     assert.equal(emu.state.userByEmail('temp.person@acme.test'), undefined);
     assert.equal(JSON.stringify([emu.state.users, emu.state.memberships, emu.state.workspaces]), before);
+  });
+
+  describe('the consultant, a second account', () => {
+    /**
+     * What the seed held before the consultant and Northwind existed: everything but Northwind, its
+     * people and her memberships, with SeedInfo and the tokens cut back to their earlier keys.
+     */
+    function earlierRecords(d: SeedData) {
+      const i = d.info;
+      const added = new Set([i.tokenUsers.consultant, ...d.memberships.filter((m) => m.workspace === i.workspaces.northwind).map((m) => m.user)]);
+      const { admin, member, guest, outsider, invalid } = d.seedTokens;
+      return {
+        users: d.users.filter((u) => !added.has(u.gid)),
+        workspaces: d.workspaces.filter((w) => w.gid !== i.workspaces.northwind),
+        memberships: d.memberships.filter((m) => m.workspace !== i.workspaces.northwind && m.user !== i.tokenUsers.consultant),
+        oooEntries: d.oooEntries,
+        tokens: [...d.tokens].filter(([, user]) => !added.has(user)),
+        seedTokens: { admin, member, guest, outsider, invalid },
+        info: {
+          seed: i.seed,
+          workspaces: { acme: i.workspaces.acme, guild: i.workspaces.guild, personal: i.workspaces.personal },
+          tokenUsers: { admin: i.tokenUsers.admin, member: i.tokenUsers.member, guest: i.tokenUsers.guest, outsider: i.tokenUsers.outsider },
+          readdedUserGids: i.readdedUserGids,
+          removedUserGids: i.removedUserGids,
+          oooUserGids: i.oooUserGids,
+        },
+        userTaskLists: [...d.userTaskLists].filter(([key]) => {
+          const [user, workspace] = key.split('/');
+          return !added.has(user ?? '') && workspace !== i.workspaces.northwind;
+        }),
+      };
+    }
+
+    // sha256 of JSON.stringify(earlierRecords(generateSeed(seed, size, '2026-06-15'))), computed with
+    // the code from before the consultant (commit 295ac14), where earlierRecords keeps everything.
+    const DIGESTS_BEFORE_CONSULTANT: [seed: number, size: number, sha256: string][] = [
+      [1, 3, '933e7d43cb7637754998fd3617b016fcfb96a7a34a97c8a4ac5b8d29c82d3870'],
+      [1, 300, '78a0866ed544dda03f823b2c116763ce57c16d7ef693f8975569ff3b593e753f'],
+      [1, 10_000, '55406166d52a05d39cc5101632fbc34e5884557f39e6ec357060b6ed8ae92f87'],
+      [5, 3, 'be081a9907a536c586a8951df0313dfcb7fb2919a28ab8b2982878b98e174b0d'],
+      [5, 300, '7242c7d155fab76b303755df57874645a9e56a82296646213e251133fbba6294'],
+      [5, 10_000, '281d60cfa6fdb062c3ff049d33f1460f0676e13fc788750d9a2cd3079f452643'],
+      [21, 3, '9aa14f16add8e330742870d373a7775fa4e3af8bb4c58554d421da451d6b4412'],
+      [21, 300, 'e8a093857bbff67761405e969c60249c710e6d8767ec655a70fd584832959cce'],
+      [21, 10_000, '42fcac5207ba8fadfb4469f5e7b54800fbbb8217a92cd99d7310fd62be7ee4d8'],
+    ];
+
+    it('left every earlier record as it was, byte for byte (users, workspaces, memberships, tokens, OOO entries)', () => {
+      for (const [seed, size, digest] of DIGESTS_BEFORE_CONSULTANT) {
+        const d = generateSeed(seed, size, '2026-06-15');
+        const before = earlierRecords(d);
+        assert.equal(createHash('sha256').update(JSON.stringify(before)).digest('hex'), digest, `seed ${seed}, ${size} members`);
+        // What was added: Northwind, its people and her; in Design Guild, her membership only.
+        const { guild, northwind } = d.info.workspaces;
+        const consultant = d.info.tokenUsers.consultant;
+        const hers = d.memberships.filter((m) => m.user === consultant);
+        assert.deepEqual(hers.map((m) => m.workspace), [guild, northwind]);
+        assert.equal(d.memberships.filter((m) => m.workspace === northwind).length, SEED_NORTHWIND_ACTIVE_MEMBERS + 1);
+        assert.equal(d.workspaces.at(-1)?.gid, northwind, 'the newest workspace gid');
+        const follow = <T extends { gid: string }>(all: readonly T[], earlier: readonly T[]): boolean =>
+          all.filter((x) => !earlier.includes(x)).every((x) => compareGid(x.gid, earlier.at(-1)?.gid ?? '0') > 0);
+        assert.ok(follow(d.users, before.users) && follow(d.memberships, before.memberships), 'new gids follow the earlier ones');
+      }
+    });
+
+    it('makes her an admin of Northwind Traders, a client organization of its own people, with a guest and a removed member', () => {
+      const s = emu.state;
+      const { northwind } = s.seedInfo.workspaces;
+      const all = s.membershipsOf(northwind);
+      const active = all.filter((m) => m.is_active);
+      assert.equal(active.length, SEED_NORTHWIND_ACTIVE_MEMBERS);
+      assert.equal(all.filter((m) => !m.is_active).length, 1);
+      assert.equal(active.filter((m) => m.is_guest).length, 1);
+      const admins = active.filter((m) => m.is_admin).map((m) => m.user);
+      assert.ok(admins.includes(s.seedInfo.tokenUsers.consultant));
+      assert.equal(admins.length, 2, 'she is not the last admin: the client has its own');
+      for (const m of all.filter((x) => !x.is_guest)) assert.match(s.user(m.user)?.email ?? '', /@northwind\.test$/);
+      const people = all.map((m) => m.user).filter((u) => u !== s.seedInfo.tokenUsers.consultant);
+      assert.ok(people.every((u) => s.membershipsOfUser(u).every((x) => x.workspace === northwind)), 'people of its own');
+    });
+
+    it('shows her Design Guild and Northwind Traders, and Northwind to nobody else', async () => {
+      const names = async (token: string): Promise<string[]> => (await get<Envelope<Compact[]>>(emu, '/workspaces', { token })).json.data.map((w) => w.name ?? '');
+      assert.deepEqual(await names(emu.tokens.consultant), [SEED_WORKSPACE_NAMES.guild, SEED_WORKSPACE_NAMES.northwind]);
+      assert.deepEqual(await names(emu.tokens.admin), [SEED_WORKSPACE_NAMES.acme, SEED_WORKSPACE_NAMES.guild, SEED_WORKSPACE_NAMES.personal]);
+      assert.equal((await get(emu, `/workspaces/${emu.state.seedInfo.workspaces.northwind}`)).status, 404);
+      const guild = emu.state.seedInfo.workspaces.guild;
+      const zoeInGuild = await get(emu, `/users/${emu.state.seedInfo.tokenUsers.admin}`, { token: emu.tokens.consultant });
+      assert.equal(zoeInGuild.status, 200, 'the two accounts see each other through Design Guild');
+      assert.ok(emu.state.activeMembership(guild, emu.state.seedInfo.tokenUsers.admin));
+    });
   });
 });

@@ -18,12 +18,14 @@ export const SEED_WORKSPACE_NAMES = {
   acme: 'Acme Corp',
   guild: 'Design Guild',
   personal: 'Personal Projects',
+  northwind: 'Northwind Traders',
 } as const;
 
 export const SEED_EMAIL_DOMAINS = {
   acme: ['acme.test'],
   guild: ['guild.test'],
   personal: [] as string[],
+  northwind: ['northwind.test'],
 } as const;
 
 /** The people behind the seed tokens; fixed so tests and screenshots can name them. */
@@ -32,6 +34,7 @@ export const SEED_USERS = {
   member: { name: '李雷', email: 'lei.li@acme.test' },
   guest: { name: "Renée O'Brien", email: 'renee.obrien@contractor.test' },
   outsider: { name: 'Oskar Lindqvist', email: 'oskar.lindqvist@elsewhere.test' },
+  consultant: { name: 'Maya Okafor', email: 'maya.okafor@northwind.test' },
 } as const;
 
 /** First gid of each kind. Separate ranges make a gid's kind obvious in logs. */
@@ -44,8 +47,16 @@ export const GID_BASES = {
 } as const;
 
 /** Active members of the smaller seeded workspaces. */
-export const SEED_GUILD_ACTIVE_MEMBERS = 40;
+export const SEED_GUILD_ACTIVE_MEMBERS = 41;
 export const SEED_PERSONAL_ACTIVE_MEMBERS = 8;
+export const SEED_NORTHWIND_ACTIVE_MEMBERS = 30;
+/** Guild members drawn from the main stream; the consultant joins later, from her own stream. */
+const GUILD_DRAWN_MEMBERS = SEED_GUILD_ACTIVE_MEMBERS - 1;
+/**
+ * The consultant and Northwind come from their own PRNG stream (seed ^ CONSULTANT_STREAM), drawn
+ * after everything else, so adding them moved no earlier record, gid or token.
+ */
+const CONSULTANT_STREAM = 0x5eed15;
 
 const GUEST_DOMAINS = ['contractor.test', 'partner.test', 'freelance.test'];
 const DAY_MS = 86_400_000;
@@ -86,7 +97,12 @@ class SeedBuilder {
   private nextUserTaskList: number = GID_BASES.userTaskList;
   private clock = 0;
 
-  constructor(private readonly rng: Rng) {}
+  constructor(private rng: Rng) {}
+
+  /** Later additions draw from a stream of their own, so the records drawn before them keep their bytes. */
+  useStream(rng: Rng): void {
+    this.rng = rng;
+  }
 
   get next(): SeedData['next'] {
     return { user: this.nextUser, membership: this.nextMembership, userTaskList: this.nextUserTaskList };
@@ -277,9 +293,9 @@ export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: n
   const founders = [b.person('guild.test'), b.person('guild.test')];
   for (const f of founders) b.membership(f, guild, guildStep, { admin: true });
   const fromAcme = sample(rng, plainAcme, 20);
-  const guildOwnCount = SEED_GUILD_ACTIVE_MEMBERS - founders.length - 2 - fromAcme.length - 1;
-  type GuildJoin = { user: UserRecord; flags: MembershipFlags };
-  const joins: GuildJoin[] = [
+  const guildOwnCount = GUILD_DRAWN_MEMBERS - founders.length - 2 - fromAcme.length - 1;
+  type Join = { user: UserRecord; flags: MembershipFlags };
+  const joins: Join[] = [
     { user: admin, flags: {} },
     { user: member, flags: {} },
     ...fromAcme.map((user) => ({ user, flags: {} })),
@@ -298,7 +314,7 @@ export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: n
   while (friends.length < SEED_PERSONAL_ACTIVE_MEMBERS - 2) friends.push(b.person('mail.test'));
   for (const f of friends) b.membership(f, personal, personalStep);
 
-  const seedTokens: SeedTokens = {
+  const drawnTokens: Omit<SeedTokens, 'consultant'> = {
     admin: token(rng, admin.gid),
     member: token(rng, member.gid),
     guest: token(rng, guest.gid),
@@ -306,11 +322,36 @@ export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: n
     invalid: token(rng, '1299999999999999'),
   };
   const tokens = new Map<string, string>([
-    [seedTokens.admin, admin.gid],
-    [seedTokens.member, member.gid],
-    [seedTokens.guest, guest.gid],
-    [seedTokens.outsider, outsider.gid],
+    [drawnTokens.admin, admin.gid],
+    [drawnTokens.member, member.gid],
+    [drawnTokens.guest, guest.gid],
+    [drawnTokens.outsider, outsider.gid],
   ]);
+
+  // --- A second account beside the admin's: Maya, a consultant who administers her client's
+  // organization and is a plain member of Design Guild, the workspace she shares with Zoë.
+  // Everything here comes after every draw above, from its own stream, with gids past the earlier
+  // ones, so no earlier record, gid or token moved.
+  const firstConsultantMembership = b.next.membership;
+  const extra = mulberry32(seed ^ CONSULTANT_STREAM);
+  b.useStream(extra);
+  const northwind = b.workspace(SEED_WORKSPACE_NAMES.northwind, true, SEED_EMAIL_DOMAINS.northwind);
+  const consultant = b.fixedUser(SEED_USERS.consultant.name, SEED_USERS.consultant.email);
+  b.startClock(Date.UTC(2023, 2, 6, 10, 0, 0));
+  b.membership(consultant, guild, DAY_MS);
+  // The client's own IT admin set Northwind up and made her an admin too, so she is not its last one.
+  b.startClock(Date.UTC(2024, 0, 8, 9, 0, 0));
+  const northwindStep = 5 * DAY_MS;
+  b.membership(b.person('northwind.test'), northwind, northwindStep, { admin: true });
+  b.membership(consultant, northwind, northwindStep, { admin: true });
+  const northwindJoins: Join[] = [
+    ...Array.from({ length: SEED_NORTHWIND_ACTIVE_MEMBERS - 3 }, () => ({ user: b.person('northwind.test'), flags: {} })),
+    { user: b.person(pick(extra, GUEST_DOMAINS)), flags: { guest: true } },
+    { user: b.person('northwind.test'), flags: { active: false } },
+  ];
+  for (const j of shuffle(extra, northwindJoins)) b.membership(j.user, northwind, northwindStep, j.flags);
+  const seedTokens: SeedTokens = { ...drawnTokens, consultant: token(extra, consultant.gid) };
+  tokens.set(seedTokens.consultant, consultant.gid);
 
   const byGid = (a: { gid: string }, c: { gid: string }): number => (a.gid < c.gid ? -1 : a.gid > c.gid ? 1 : 0);
   b.users.sort(byGid);
@@ -318,12 +359,15 @@ export function generateSeed(seed: number = DEFAULT_SEED, bigWorkspaceMembers: n
 
   const baseInfo = {
     seed,
-    workspaces: { acme: acme.gid, guild: guild.gid, personal: personal.gid },
-    tokenUsers: { admin: admin.gid, member: member.gid, guest: guest.gid, outsider: outsider.gid },
+    workspaces: { acme: acme.gid, guild: guild.gid, personal: personal.gid, northwind: northwind.gid },
+    tokenUsers: { admin: admin.gid, member: member.gid, guest: guest.gid, outsider: outsider.gid, consultant: consultant.gid },
     readdedUserGids: readdedUsers.map((u) => u.gid),
     removedUserGids: removedUsers.map((u) => u.gid),
   };
-  const oooEntries = seedOooEntries({ seed, today, firstGid: GID_BASES.oooEntry, memberships: b.memberships, info: baseInfo });
+  // OOO entries come from the memberships that predate the consultant: her Guild membership (last
+  // in gid order) might otherwise carry a dated vacation and take an entry from someone else.
+  const earlier = b.memberships.filter((m) => Number(m.gid) < firstConsultantMembership);
+  const oooEntries = seedOooEntries({ seed, today, firstGid: GID_BASES.oooEntry, memberships: earlier, info: baseInfo });
   const oooUserGids = [...new Set(oooEntries.map((e) => e.user))].sort(compareGid);
 
   return {

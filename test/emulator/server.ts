@@ -9,8 +9,10 @@ import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate } from './auth';
+import type { Principal } from './auth';
 import type { RuntimeConfig } from './config';
 import type { HandlerResult, RequestContext } from './context';
+import { UNAUTHENTICATED } from './counters';
 import type { CounterSet, RequestKind } from './counters';
 import { ApiError, nextPhrase, noRoute, RATE_LIMIT_MESSAGE, tooManyRequests } from './errors';
 import {
@@ -66,7 +68,15 @@ export class ApiHandler {
     try {
       const rawBody = await readBody(req);
       if (!match || apiPath === undefined) throw noRoute();
-      const { token, user } = authenticate(req, store);
+      let principal: Principal;
+      try {
+        principal = authenticate(req, store);
+      } catch (e) {
+        counters.countUser(UNAUTHENTICATED, match.key);
+        throw e;
+      }
+      const { token, user } = principal;
+      counters.countUser(user.gid, match.key);
       const retryAfter = this.deps.window.check(token, config.settings.rateLimitPerMinute, performance.now());
       if (retryAfter !== null) {
         counters.rejected429++;
@@ -104,6 +114,7 @@ export class ApiHandler {
   private async process(a: Admitted, userGid: string): Promise<void> {
     const { faults, config, store } = this.deps;
     const decision = faults.decide({
+      userGid,
       method: a.method,
       routeKey: a.match.key,
       template: a.match.route.template,

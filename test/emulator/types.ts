@@ -4,9 +4,9 @@
  */
 
 export interface SeedTokens {
-  /** Admin of the big organization ("Acme Corp"); plain member of the other two. */
+  /** Admin of the big organization ("Acme Corp"); plain member of "Design Guild" and "Personal Projects". */
   admin: string;
-  /** Plain member of every seeded workspace; admin of "Personal Projects" only. */
+  /** Plain member of "Acme Corp" and "Design Guild"; admin of "Personal Projects". */
   member: string;
   /** Guest in "Acme Corp" only. */
   guest: string;
@@ -14,6 +14,8 @@ export interface SeedTokens {
   outsider: string;
   /** A well-formed token that no user has (→ 401). */
   invalid: string;
+  /** A second account: admin of "Northwind Traders" (a client organization), plain member of "Design Guild" only. */
+  consultant: string;
 }
 
 export type LatencySpec = number | [number, number];
@@ -54,6 +56,8 @@ export type FaultKind =
   | 'cycle-offsets';
 
 export interface FaultRule {
+  /** A user gid: only requests whose token belongs to this user match, e.g. to refuse one account of several. */
+  user?: string;
   method?: string;
   /** A route template ('GET /workspaces/{workspace_gid}' or '/workspaces/{workspace_gid}') or a RegExp source tested against the path. */
   route?: string;
@@ -100,6 +104,11 @@ export interface InFlight {
 export interface Counters {
   total: number;
   byRoute: Record<string, number>;
+  /**
+   * Which account made each request: user gid (or 'unauthenticated' for a 401) → route key → count.
+   * Requests for no route are not in it: they are refused before anyone is asked for a token.
+   */
+  byUser: Record<string, Record<string, number>>;
   inFlight: InFlight;
   maxInFlight: InFlight;
   rejected429: number;
@@ -213,9 +222,15 @@ export interface RosterChangeResult {
 /** Facts about the seeded data that tests need to find their way around. */
 export interface SeedInfo {
   readonly seed: number;
-  readonly workspaces: { readonly acme: string; readonly guild: string; readonly personal: string };
+  readonly workspaces: { readonly acme: string; readonly guild: string; readonly personal: string; readonly northwind: string };
   /** User gid behind each seed token. */
-  readonly tokenUsers: { readonly admin: string; readonly member: string; readonly guest: string; readonly outsider: string };
+  readonly tokenUsers: {
+    readonly admin: string;
+    readonly member: string;
+    readonly guest: string;
+    readonly outsider: string;
+    readonly consultant: string;
+  };
   /** Users in Acme with an old inactive membership and a newer active one. */
   readonly readdedUserGids: readonly string[];
   /** Users whose only Acme membership is inactive. */
