@@ -142,7 +142,7 @@ describe('Security: the token stays in SecretStorage', function () {
 
     // 500 (with the token as its "phrase": a server that echoes what it got) on the members listing: an error row.
     emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 500, phrase: `echo ${token}` });
-    await ui.command('asana.retryMembers', guild.gid);
+    await ui.command('asana.retryMembers', guild);
     await api.tree.getChildren(guild as TreeNode);
     await waitFor('the error row', () => api.store.account?.membersOf(guild.gid)?.refreshError, 30_000);
     const errorRows = (await treeTexts()).filter((t) => /Could not load members|Stopped after|Refresh failed/.test(t));

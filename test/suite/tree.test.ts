@@ -171,7 +171,7 @@ describe('Workspaces tree', function () {
     assert.match(error.label, /Could not load members: .*tiny tired tiger/);
     assert.equal(error.command?.command, 'asana.retryMembers');
     emu.faults.remove(fault);
-    await ui.command('asana.retryMembers', guild.gid);
+    await ui.command('asana.retryMembers', guild);
     const recovered = await childrenWhenLoaded(api, guild);
     assert.ok(recovered.some(isGroup));
     assert.ok(!recovered.some((c) => isMessage(c) && c.kind === 'error'));

@@ -276,7 +276,7 @@ export const scenarios: readonly UiScenario[] = [
       await setSideBarWidth(wb, 430); // room for the emails in the pictures
       await setExpanded(wb, GUILD, true);
       await wb.waitForTreeRow('Mei Thompson');
-      await eventually(() => wb.rowInfo(workspaceRow(wb, GUILD)), (r) => r.description === '40 members', 'Design Guild should say "40 members"');
+      await eventually(() => wb.rowInfo(workspaceRow(wb, GUILD)), (r) => r.description === '41 members', 'Design Guild should say "41 members"');
 
       await workspaceRow(wb, GUILD).click({ button: 'right' });
       const menu = await contextMenuLabels(wb);
@@ -331,7 +331,7 @@ export const scenarios: readonly UiScenario[] = [
       assert.equal(await workspaceRow(wb, GUILD).count(), 0, 'no row keeps the old name');
       const renamed = await wb.rowInfo(workspaceRow(wb, RENAMED));
       assert.equal(renamed.expanded, true, 'the renamed workspace stays expanded');
-      assert.equal(renamed.description, '40 members', 'the renamed workspace keeps its members');
+      assert.equal(renamed.description, '41 members', 'the renamed workspace keeps its members');
       assert.equal(emu.state.workspace(guildGid)?.name, RENAMED, 'Asana holds the new name');
       assertGroupRows(await workspaceRows(wb, RENAMED), expectedGroups(emu, guildGid), { expanded: true });
       assert.equal(emu.counters.byRoute['PUT /workspaces/{workspace_gid}'], 1, 'one rename request, none for the refused empty name');
@@ -389,7 +389,7 @@ export const scenarios: readonly UiScenario[] = [
     );
 
     const expected = expectedGroups(emu, guildGid);
-    assert.deepEqual(expected.map((g) => `${g.label} ${g.members.length}`), ['Admins 2', 'Members 38', 'Guests 2'], 'Asana: a member and a guest more');
+    assert.deepEqual(expected.map((g) => `${g.label} ${g.members.length}`), ['Admins 2', 'Members 39', 'Guests 2'], 'Asana: a member and a guest more');
     for (const person of NEW_PEOPLE) {
       const user = emu.state.userByEmail(person.email);
       assert.ok(user, `Asana has no user ${person.email}`);
@@ -402,17 +402,17 @@ export const scenarios: readonly UiScenario[] = [
       assert.equal(info.description, person.guest ? `guest · ${person.email}` : person.email, `${person.name}'s row`);
       assert.equal(info.icon, person.guest ? 'globe' : 'person');
       assert.equal(info.level, 3, `${person.name}: a member row right under its group`);
-      // Counted among the siblings of their group: Members 38, Guests 2.
-      assert.equal(info.siblings, person.guest ? 2 : 38, `${person.name}: the new rows are counted among the siblings of their group`);
+      // Counted among the siblings of their group: Members 39, Guests 2.
+      assert.equal(info.siblings, person.guest ? 2 : 39, `${person.name}: the new rows are counted among the siblings of their group`);
     }
     await scrollTreeToTop(wb);
-    const ws = await eventually(() => wb.rowInfo(workspaceRow(wb, RENAMED)).catch(() => undefined), (r) => r?.description === '42 members', `${RENAMED} should say "42 members"`);
+    const ws = await eventually(() => wb.rowInfo(workspaceRow(wb, RENAMED)).catch(() => undefined), (r) => r?.description === '43 members', `${RENAMED} should say "43 members"`);
     assert.ok(ws);
     // Each in its group, every group in name order, and the group counts follow.
     const shown = await workspaceRows(wb, RENAMED);
     assertGroupRows(shown, expected, { expanded: true });
     for (const group of expected) assertGroupMembers(shown, group);
-    assert.equal(shownMembers(shown).length, 42);
+    assert.equal(shownMembers(shown).length, 43);
 
     // The picture: the new rows in view, Priya selected.
     const priya = await scrollTreeTo(wb, memberRow(wb, 'Priya Raman'));
@@ -671,7 +671,7 @@ export const scenarios: readonly UiScenario[] = [
     );
     await setExpanded(wb, ACME, false);
     const guild = (await allMemberRows(wb)).map((r) => r.label);
-    assert.equal(guild.length, 42, `every member of ${RENAMED} shows again: ${guild.join(', ')}`);
+    assert.equal(guild.length, 43, `every member of ${RENAMED} shows again: ${guild.join(', ')}`);
     assertGroupRows(await workspaceRows(wb, RENAMED), studio, { expanded: true });
   }),
 
@@ -701,7 +701,7 @@ export const scenarios: readonly UiScenario[] = [
           (ws) => ws.children.length === 1 && ws.children[0]!.label.startsWith('No member matches'),
           `${RENAMED} should show only "No member matches the filter"`,
         );
-        assert.equal(under.children[0]!.label, 'No member matches the filter (42 hidden): click to clear it');
+        assert.equal(under.children[0]!.label, 'No member matches the filter (43 hidden): click to clear it');
         assert.equal(under.children[0]!.level, 2);
       } finally {
         // Whatever failed above, the next scenarios need the filter gone: close what is open, then clear.
@@ -772,7 +772,7 @@ export const scenarios: readonly UiScenario[] = [
           `${RENAMED} should show its members from the snapshot`,
           30_000,
         );
-        assert.match(studio.description, /^42 members · as of (just now|\d+ min ago)$/, `${RENAMED}: the count from the snapshot, and how old it is`);
+        assert.match(studio.description, /^43 members · as of (just now|\d+ min ago)$/, `${RENAMED}: the count from the snapshot, and how old it is`);
         assert.equal(studio.expanded, true, `${RENAMED} is expanded, as it was before the reload`);
         assert.equal((await wb.rowInfo(workspaceRow(wb, ACME))).expanded, false, `${ACME} is collapsed, as it was`);
         const expected = expectedGroups(emu, studioGid);
@@ -785,7 +785,7 @@ export const scenarios: readonly UiScenario[] = [
         await wb.settle();
         await screenshotWithCrop(wb, 'snapshot-after-reload', await sideBarTop(wb, 12));
         emu.configure({ latencyMs: 0 });
-        await eventually(() => wb.rowInfo(workspaceRow(wb, RENAMED)), (r) => r.description === '42 members', `${RENAMED} should drop "as of" once refreshed`, 30_000);
+        await eventually(() => wb.rowInfo(workspaceRow(wb, RENAMED)), (r) => r.description === '43 members', `${RENAMED} should drop "as of" once refreshed`, 30_000);
       } finally {
         emu.configure({ latencyMs: 0 });
       }

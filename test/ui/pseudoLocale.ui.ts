@@ -74,8 +74,8 @@ export const scenarios: readonly UiScenario[] = [
     await wb.waitForTreeRow(pseudo('Admins'), 30_000);
     const guild = await eventually(
       async () => (await rootRows(wb)).find((r) => r.label === 'Design Guild'),
-      (row) => row?.description === pseudo('{0} members', '40'),
-      `Design Guild's row should read "${pseudo('{0} members', '40')}"`,
+      (row) => row?.description === pseudo('{0} members', '41'),
+      `Design Guild's row should read "${pseudo('{0} members', '41')}"`,
     );
     assert.ok(guild);
     await wb.waitForSideBarIdle();

@@ -94,25 +94,25 @@ export const scenarios: readonly UiScenario[] = [
     await wb.screenshot('workspaces');
   }),
 
-  scenario('expanding Design Guild shows its 40 members grouped by role, each group expanded, in name order, with a tooltip', async (wb) => {
+  scenario('expanding Design Guild shows its 41 members grouped by role, each group expanded, in name order, with a tooltip', async (wb) => {
     const emu = wb.emulator;
     const expected = expectedGroups(emu, workspaceGid(emu, 'Design Guild'));
     assert.deepEqual(
       expected.map((g) => `${g.label} ${g.members.length}`),
-      ['Admins 2', 'Members 37', 'Guests 1'],
-      'the seeded Design Guild: 2 admins, 37 members, 1 guest (40 active members)',
+      ['Admins 2', 'Members 38', 'Guests 1'],
+      'the seeded Design Guild: 2 admins, 38 members, 1 guest (41 active members)',
     );
     await clickWorkspace(wb, 'Design Guild');
-    // 40 members (≤ 200): every group opens at once.
+    // 41 members (≤ 200): every group opens at once.
     await wb.waitForTreeRow('Mei Thompson');
     // The count shows once both listings (memberships and emails) have finished.
     const guild = await eventually(
       () => wb.rowInfo(workspaceRow(wb, 'Design Guild')),
-      (row) => row.description.includes('40 members'),
-      'Design Guild should say "40 members" once loaded',
+      (row) => row.description.includes('41 members'),
+      'Design Guild should say "41 members" once loaded',
     );
     assert.equal(guild.expanded, true);
-    assert.equal(guild.description, '40 members');
+    assert.equal(guild.description, '41 members');
     await wb.waitForSideBarIdle();
 
     const shown = shownWorkspace(await allTreeRows(wb), 'Design Guild');

@@ -123,6 +123,8 @@ function describeLatency(latency: LatencySpec): string {
 /** What the demo's README says of the emulator it was started with. */
 interface DemoFacts {
   readonly token: string;
+  /** A second account's token (a consultant who shares Design Guild): for "Sign In with Another Account…". */
+  readonly secondToken: string;
   /** Active members of Acme Corp, counted in the emulator. */
   readonly members: number;
   readonly latency: string;
@@ -130,7 +132,7 @@ interface DemoFacts {
   readonly origin: string;
 }
 
-function writeDemoFolder(folder: string, { token, members, latency, origin }: DemoFacts): void {
+function writeDemoFolder(folder: string, { token, secondToken, members, latency, origin }: DemoFacts): void {
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(
     path.join(folder, 'README.md'),
@@ -148,6 +150,16 @@ ${members.toLocaleString('en-US')} people in *Acme Corp*, answering each request
    Expand **Design Guild** for a small team with admins and a guest; hover a person for details.
 4. Open \`notes.md\` and type \`@\` and the start of a name (try \`@ada\`), then press **Ctrl+Space**
    if the list of people has not opened: pick someone to mention them.
+
+## Try a second account
+
+Run **Asana: Sign In with Another Account…** (the view's \`…\` menu, or the command palette) and
+paste the token of Maya Okafor, a consultant who administers a client's organization and also
+belongs to Design Guild:
+
+\`${secondToken}\`
+
+The view then shows both accounts, each with its own workspaces; VS Code's Accounts menu lists both.
 
 ## Try roster changes
 
@@ -243,7 +255,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     log(`Asana emulator at ${emulator.baseUrl} (${members.toLocaleString('en-US')} members in Acme Corp, ${latency} per request)`);
 
     const folder = path.join(runDir, 'asana-demo');
-    writeDemoFolder(folder, { token, members, latency, origin: emulator.origin });
+    writeDemoFolder(folder, { token, secondToken: emulator.tokens.consultant, members, latency, origin: emulator.origin });
     const userDataDir = path.join(runDir, 'user-data');
     const extensionsDir = path.join(runDir, 'extensions');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -328,6 +340,7 @@ export function demoBanner(demo: Demo, startedMs: number): string {
     `  1. Open in your browser:   ${demo.url}`,
     '  2. Click the Asana icon in the activity bar, then "Sign In with a Personal Access Token".',
     `  3. Paste this token:       ${demo.token}`,
+    `  A second account (Asana: Sign In with Another Account…): ${demo.emulator.tokens.consultant}`,
     '',
     `  Asana API emulator:        ${demo.emulator.baseUrl}  (control API: ${demo.emulator.origin}/__emulator/)`,
     `  code-server log:           ${path.relative(repoRoot, demo.logFile)}`,
