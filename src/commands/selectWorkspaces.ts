@@ -7,12 +7,13 @@ import type * as vscode from 'vscode';
 import { accountScope } from '../store/accountScope';
 import { knownWorkspaces, requireAccount, type Services } from '../services';
 import type { HiddenWorkspaces } from '../tree/hiddenWorkspaces';
+import type { AccountNode } from '../tree/nodes';
 import { registerCommand } from './runCommand';
 import { l10n } from '../util/l10n';
 
 export function registerSelectWorkspaces(services: Services, hidden: HiddenWorkspaces): vscode.Disposable {
-  return registerCommand('asana.selectWorkspaces', services, async () => {
-    const account = await requireAccount(services);
+  return registerCommand('asana.selectWorkspaces', services, async (row?: AccountNode) => {
+    const account = await requireAccount(services, row);
     const scope = accountScope(account);
     const all = await knownWorkspaces(account);
     const hiddenNow = hidden.of(scope);

@@ -150,6 +150,23 @@ describe('Several accounts side by side', function () {
     assert.equal(isDefault(zoesGuild), true, "Zoë's default stays");
   });
 
+  it('hides workspaces per account: chosen on one account\'s row, the other keeps them', async () => {
+    const mayasRow = (await accountRows()).find((r) => r.accountGid === maya())!;
+    ui.answerPicks(['Northwind Traders']);
+    await ui.command('asana.selectWorkspaces', mayasRow);
+    assert.deepEqual(
+      ui.pickedFrom[0]!.map((i) => i.label).sort(),
+      ['Design Guild', 'Northwind Traders'],
+      "Maya's workspaces are offered",
+    );
+    await waitFor("Maya's Design Guild hidden", async () => !names(await workspacesOf(maya())).includes('Design Guild'));
+    const notes = (await api.tree.getChildren(mayasRow)).filter((n) => !isWorkspace(n)).map((n) => String(api.tree.getTreeItem(n).label));
+    assert.deepEqual(notes, ['1 of 2 workspaces shown ("Asana: Select Workspaces…" to change).']);
+    assert.deepEqual(names(await workspacesOf(zoe())), ['Acme Corp', 'Design Guild', 'Personal Projects'], 'Zoë still sees hers');
+    ui.answerPicks(['Design Guild', 'Northwind Traders']);
+    await ui.command('asana.selectWorkspaces', mayasRow);
+  });
+
   it('signs out one account from its row; the other stays, and the view is back to one account', async () => {
     const zoesRow = (await accountRows()).find((r) => r.accountGid === zoe())!;
     await ui.command('asana.signOut', zoesRow);

@@ -4,7 +4,7 @@
 // there leaves the other and the view goes back to a single account's workspaces.
 import * as assert from 'node:assert/strict';
 import type { UiScenario, Workbench } from './workbench';
-import { eventually, scenario, setTreeRowExpanded } from './workbench';
+import { eventually, regionAround, scenario, screenshotWithCrop, setSideBarWidth, setTreeRowExpanded } from './workbench';
 
 const SIGN_IN_BUTTON = 'Sign In with a Personal Access Token';
 const PASSWORD_INPUT = '.quick-input-widget input[type="password"]';
@@ -57,9 +57,13 @@ export const scenarios: readonly UiScenario[] = [
     await setTreeRowExpanded(wb, [MAYA, 'Northwind Traders'], true);
     await wb.waitForTreeRow('Admins', 30_000);
     await wb.waitForSideBarIdle();
-    await wb.page.mouse.move(800, 500);
+    // For the README: no toasts, and a side bar wide enough for the accounts' emails.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await setSideBarWidth(wb, 480);
+    await wb.page.mouse.move(900, 500);
     await wb.settle();
-    await wb.screenshot('two-accounts');
+    const sideBar = await regionAround(wb, [wb.page.locator('.part.sidebar')], 0);
+    await screenshotWithCrop(wb, 'two-accounts', { ...sideBar, height: Math.min(sideBar.height, 400) });
   }),
 
   scenario("VS Code's Accounts menu lists both; signing one out there keeps the other", async (wb) => {
@@ -75,10 +79,15 @@ export const scenarios: readonly UiScenario[] = [
     await zoe.hover();
     const signOut = wb.page.locator('.context-view .monaco-submenu .action-menu-item', { hasText: /^Sign Out$/ }).first();
     await signOut.waitFor({ state: 'visible', timeout: 10_000 });
+    // A menu ignores a click that comes too soon after it opened; Enter on the hovered entry is the fallback.
+    await wb.page.waitForTimeout(300);
+    await signOut.hover();
     await signOut.click();
     // VS Code asks before signing an account out of an extension's provider.
     const confirm = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Sign Out$/ });
+    if (!(await confirm.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) await wb.page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.screenshot('accounts-sign-out-confirmation');
     await confirm.click();
     const roots = await eventually(() => rootLabels(wb), (labels) => labels.length === 2 && !labels.includes(ZOE), 'Maya’s workspaces at the root', 30_000);
     assert.deepEqual(roots, ['Design Guild', 'Northwind Traders']);
