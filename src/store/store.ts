@@ -77,7 +77,7 @@ export class Store implements Disposable {
       if (kept && kept.account.client === connection.client) this.current.set(connection.accountGid, kept);
       else this.current.set(connection.accountGid, this.open(connection));
     }
-    let changed = old.size !== this.current.size || [...old.keys()].some((gid, i) => [...this.current.keys()][i] !== gid);
+    let changed = [...old.keys()].join() !== [...this.current.keys()].join();
     for (const [gid, entry] of old) {
       if (this.current.get(gid) === entry) continue;
       changed = true;

@@ -339,7 +339,6 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (account.workspaces === undefined) void setViewState('loading');
     await this.withViewProgress(account.start());
     if (this.store.account !== account) return [];
-    this.accountNodes.clear();
     const list = account.workspaces;
     if (list === undefined) {
       void setViewState(account.workspacesState === 'loading' ? 'loading' : 'unreachable');
