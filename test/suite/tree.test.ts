@@ -99,7 +99,7 @@ describe('Workspaces tree', function () {
       assert.equal(api.tree.getTreeItem(g).description, String(wanted[g.group]));
       const rows = (await api.tree.getChildren(g)).filter(isMember);
       assert.equal(rows.length, wanted[g.group]);
-      const names = rows.map((m) => m.membership.user.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+      const names = rows.map((m) => m.membership.user.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ'));
       assert.deepEqual(names, [...names].sort(), `${g.group} in name order`);
     }
     const members = await memberRows(api, guild);

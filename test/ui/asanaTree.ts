@@ -32,9 +32,9 @@ export interface ExpectedGroup {
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
-/** The view's order within a group: the name with accents and case folded, then the membership id (code-unit order). */
+/** The view's order within a group: the name with accents and case folded (ß as ss, ς as σ), then the membership id (code-unit order). */
 export function sortKey(name: string, membershipGid: string): string {
-  return `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}\u0000${membershipGid}`;
+  return `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ')}\u0000${membershipGid}`;
 }
 
 export function groupOf(m: Pick<MembershipRecord, 'is_active' | 'is_admin' | 'is_guest' | 'is_view_only'>): GroupLabel {
