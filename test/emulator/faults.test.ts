@@ -111,6 +111,14 @@ describe('emulator: faults', function () {
     assert.ok(!('brand_new_field' in ((err.json as { errors: object[] }).errors[0] ?? {})));
   });
 
+  it('empty-list: a list comes back with no records and no next page; a single record is left alone', async () => {
+    emu.faults.add({ route: 'GET /workspaces/{workspace_gid}/workspace_memberships', kind: 'empty-list' });
+    const ms = await get<Envelope<unknown[]> & { next_page: unknown }>(emu, `/workspaces/${acme}/workspace_memberships`, { query: { limit: 5 } });
+    assert.deepEqual([ms.json.data, ms.json.next_page], [[], null]);
+    emu.faults.add({ kind: 'empty-list' });
+    assert.ok((await get<Envelope<Compact>>(emu, '/users/me')).json.data.gid, 'not a list: unchanged');
+  });
+
   it('hang: never answers, holds a slot in flight until the client gives up, and a write still lands', async () => {
     emu.faults.add({ route: 'POST /workspaces/{workspace_gid}/addUser', kind: 'hang', times: 1 });
     const pending = addUserRaw('hung.write@acme.test', AbortSignal.timeout(300));

@@ -15,6 +15,7 @@ const KINDS: readonly FaultKind[] = [
   'malformed-json',
   'missing-field',
   'extra-field',
+  'empty-list',
   'hang',
   'huge-body',
   'endless-body',

@@ -197,6 +197,9 @@ function deliver(a: Admitted, result: HandlerResult & { headers?: Record<string,
     case 'extra-field':
       body = mapData(body, result.status, (d) => withExtraField(d, fault.field ?? DEFAULT_EXTRA_FIELD));
       break;
+    case 'empty-list':
+      if (result.status < 300 && Array.isArray((body as { data?: unknown } | null)?.data)) body = { ...(body as object), data: [], next_page: null };
+      break;
     case 'huge-body':
     case 'endless-body':
     case 'trickle':

@@ -48,6 +48,9 @@ export type FaultKind =
   | 'malformed-json'
   | 'missing-field'
   | 'extra-field'
+  // A list answered with no records and no next page, whatever the emulator holds: an answer the
+  // seeded data never gives (e.g. no membership of your own in a workspace you can see).
+  | 'empty-list'
   | 'hang'
   // Hostile servers (see faults.ts): bodies too big to hold, bodies that never end or crawl, offsets that cycle.
   | 'huge-body'

@@ -72,6 +72,13 @@ describe('AccountStore admin status and member events (against the emulator)', f
     assert.equal(store.isAdmin(acme()), false);
   });
 
+  it('answers false when Asana finds no membership of the account: no record is no admin role', async () => {
+    const { store } = await open();
+    emu.faults.add({ route: MEMBERSHIPS, kind: 'empty-list' });
+    assert.equal(await store.checkAdmin(acme()), false);
+    assert.equal(store.isAdmin(acme()), false);
+  });
+
   it('answers from a complete listing without asking', async () => {
     const { store } = await open();
     await store.membersOf(acme())!.start();
