@@ -26,7 +26,10 @@ export class WorkspaceNode {
     readonly accountGid: string,
     public workspace: Workspace,
   ) {
-    this.id = `workspace:${accountGid}:${workspace.gid}`;
+    this.id = WorkspaceNode.idOf(accountGid, workspace.gid);
+  }
+  static idOf(accountGid: string, workspaceGid: string): string {
+    return `workspace:${accountGid}:${workspaceGid}`;
   }
   get gid(): string {
     return this.workspace.gid;
@@ -45,7 +48,10 @@ export class GroupNode {
     readonly group: MemberGroup,
     readonly whileLoading = false,
   ) {
-    this.id = `group:${parent.accountGid}:${parent.gid}:${group}${whileLoading ? ':loading' : ''}`;
+    this.id = GroupNode.idOf(parent, group, whileLoading);
+  }
+  static idOf(parent: WorkspaceNode, group: MemberGroup, whileLoading: boolean): string {
+    return `group:${parent.accountGid}:${parent.gid}:${group}${whileLoading ? ':loading' : ''}`;
   }
 }
 
@@ -57,7 +63,10 @@ export class RangeNode {
     /** Which thousand: 0 for the first. */
     readonly index: number,
   ) {
-    this.id = `range:${parent.id.slice('group:'.length)}:${index}`;
+    this.id = RangeNode.idOf(parent, index);
+  }
+  static idOf(parent: GroupNode, index: number): string {
+    return `range:${parent.id.slice('group:'.length)}:${index}`;
   }
 }
 
@@ -68,7 +77,10 @@ export class MemberNode {
     public membership: Membership,
     public email: string | undefined,
   ) {
-    this.id = `member:${workspace.accountGid}:${workspace.gid}:${membership.gid}`;
+    this.id = MemberNode.idOf(workspace, membership.gid);
+  }
+  static idOf(workspace: WorkspaceNode, membershipGid: string): string {
+    return `member:${workspace.accountGid}:${workspace.gid}:${membershipGid}`;
   }
 }
 
@@ -76,7 +88,10 @@ export class MemberNode {
 export class ChangesNode {
   readonly id: string;
   constructor(readonly parent: WorkspaceNode) {
-    this.id = `changes:${parent.accountGid}:${parent.gid}`;
+    this.id = ChangesNode.idOf(parent);
+  }
+  static idOf(parent: WorkspaceNode): string {
+    return `changes:${parent.accountGid}:${parent.gid}`;
   }
 }
 
@@ -84,7 +99,10 @@ export class ChangesNode {
 export class FormerGroupNode {
   readonly id: string;
   constructor(readonly parent: WorkspaceNode) {
-    this.id = `former:${parent.accountGid}:${parent.gid}`;
+    this.id = FormerGroupNode.idOf(parent);
+  }
+  static idOf(parent: WorkspaceNode): string {
+    return `former:${parent.accountGid}:${parent.gid}`;
   }
 }
 
@@ -94,7 +112,10 @@ export class FormerNode {
     readonly parent: FormerGroupNode,
     public former: FormerMember,
   ) {
-    this.id = `${parent.id}:${former.userGid}`;
+    this.id = FormerNode.idOf(parent, former.userGid);
+  }
+  static idOf(parent: FormerGroupNode, userGid: string): string {
+    return `${parent.id}:${userGid}`;
   }
   get workspace(): WorkspaceNode {
     return this.parent.parent;

@@ -146,7 +146,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** The row of a workspace as an account sees it, as drawn in the view. */
   workspaceNode(accountGid: string, workspace: Workspace): WorkspaceNode {
-    const id = `workspace:${accountGid}:${workspace.gid}`;
+    const id = WorkspaceNode.idOf(accountGid, workspace.gid);
     let node = this.workspaceNodes.get(id);
     if (!node) this.workspaceNodes.set(id, (node = new WorkspaceNode(accountGid, workspace)));
     node.workspace = workspace;
@@ -324,7 +324,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private formerNode(group: FormerGroupNode, former: FormerMember): FormerNode {
-    const id = `${group.id}:${former.userGid}`;
+    const id = FormerNode.idOf(group, former.userGid);
     let node = this.nodes.get(id) as FormerNode | undefined;
     if (!node) this.nodes.set(id, (node = new FormerNode(group, former)));
     node.former = former;
@@ -450,14 +450,14 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private changesNode(workspace: WorkspaceNode): ChangesNode {
-    const id = `changes:${workspace.accountGid}:${workspace.gid}`;
+    const id = ChangesNode.idOf(workspace);
     let node = this.nodes.get(id) as ChangesNode | undefined;
     if (!node) this.nodes.set(id, (node = new ChangesNode(workspace)));
     return node;
   }
 
   private formerGroupNode(workspace: WorkspaceNode): FormerGroupNode {
-    const id = `former:${workspace.accountGid}:${workspace.gid}`;
+    const id = FormerGroupNode.idOf(workspace);
     let node = this.nodes.get(id) as FormerGroupNode | undefined;
     if (!node) this.nodes.set(id, (node = new FormerGroupNode(workspace)));
     return node;
@@ -468,7 +468,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private memberNode(workspace: WorkspaceNode, membership: Membership, email: string | undefined): MemberNode {
-    const id = `member:${workspace.accountGid}:${workspace.gid}:${membership.gid}`;
+    const id = MemberNode.idOf(workspace, membership.gid);
     let node = this.nodes.get(id) as MemberNode | undefined;
     if (!node) this.nodes.set(id, (node = new MemberNode(workspace, membership, email)));
     node.membership = membership;
@@ -477,14 +477,14 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private groupNode(workspace: WorkspaceNode, group: GroupNode['group'], whileLoading: boolean): GroupNode {
-    const id = `group:${workspace.accountGid}:${workspace.gid}:${group}${whileLoading ? ':loading' : ''}`;
+    const id = GroupNode.idOf(workspace, group, whileLoading);
     let node = this.nodes.get(id) as GroupNode | undefined;
     if (!node) this.nodes.set(id, (node = new GroupNode(workspace, group, whileLoading)));
     return node;
   }
 
   private rangeNode(group: GroupNode, index: number): RangeNode {
-    const id = `range:${group.id.slice('group:'.length)}:${index}`;
+    const id = RangeNode.idOf(group, index);
     let node = this.nodes.get(id) as RangeNode | undefined;
     if (!node) this.nodes.set(id, (node = new RangeNode(group, index)));
     return node;
@@ -508,7 +508,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private scheduleRedraw(account: AccountStore, workspaceGid: string, now: boolean): void {
-    const key = `workspace:${account.accountGid}:${workspaceGid}`;
+    const key = WorkspaceNode.idOf(account.accountGid, workspaceGid);
     const node = this.workspaceNodes.get(key);
     if (!node) return;
     const streaming = account.membersOf(workspaceGid)?.state === 'loading';
