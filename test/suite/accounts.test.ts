@@ -7,11 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { AccountNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
-import { startEmulator, type Emulator } from '../emulator/index';
-import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import type { Emulator } from '../emulator/index';
+import { waitFor } from './support/extension';
 import { isAccount, isWorkspace, loadedMembers } from './support/nodes';
 import { addAccount, signInAs } from './support/signInAs';
 import { TestUi } from './support/testUi';
+import { useEmulator } from './support/useEmulator';
 
 const PUT_WORKSPACE = 'PUT /workspaces/{workspace_gid}';
 const LIST_MEMBERS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
@@ -47,10 +48,9 @@ describe('Several accounts side by side', function () {
 
   const names = (nodes: readonly WorkspaceNode[]) => nodes.map((n) => n.workspace.name).sort();
 
-  before(async () => {
-    emu = await startEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 300 } });
-    api = await activateExtension();
-    await setApiBaseUrl(emu.baseUrl);
+  useEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 300 } }, (e, a) => {
+    emu = e;
+    api = a;
   });
   beforeEach(async () => {
     emu.reset();
@@ -61,10 +61,6 @@ describe('Several accounts side by side', function () {
   afterEach(async () => {
     ui.dispose();
     await api.session.signOut();
-  });
-  after(async () => {
-    await setApiBaseUrl(undefined);
-    await emu.close();
   });
 
   it('shows each account at the root, who it is, with its own workspaces: the shared one under both', async () => {

@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { MemberNode, TreeNode, WorkspaceNode } from '../../src/tree/nodes';
 import { recentScope } from '../../src/search/accountRecents';
-import { startEmulator, type Emulator } from '../emulator/index';
-import { activateExtension, EXTENSION_ID, setApiBaseUrl, waitFor } from './support/extension';
+import type { Emulator } from '../emulator/index';
+import { EXTENSION_ID, waitFor } from './support/extension';
 import { isMember, isWorkspace, loadedMembers as membersOf, memberRows, selectInTree } from './support/nodes';
 import { signInAs } from './support/signInAs';
 import { TestUi } from './support/testUi';
+import { useEmulator } from './support/useEmulator';
 
 const PUT_WORKSPACE = 'PUT /workspaces/{workspace_gid}';
 const ADD = 'POST /workspaces/{workspace_gid}/addUser';
@@ -34,10 +35,9 @@ describe('Member management commands', function () {
   const isMe = (m: MemberNode) => m.membership.user.gid === api.session.signedIn?.account.gid;
   const shownMembership = (workspaceGid: string, membershipGid: string) => api.store.account?.membersOf(workspaceGid)?.index.membership(membershipGid);
 
-  before(async () => {
-    emu = await startEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 400 } });
-    api = await activateExtension();
-    await setApiBaseUrl(emu.baseUrl);
+  useEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 400 } }, (e, a) => {
+    emu = e;
+    api = a;
   });
   beforeEach(async () => {
     emu.reset();
@@ -52,10 +52,6 @@ describe('Member management commands', function () {
     await vscode.commands.executeCommand('asana.workspaces.focus');
     await vscode.commands.executeCommand('list.collapseAll');
     await api.session.signOut();
-  });
-  after(async () => {
-    await setApiBaseUrl(undefined);
-    await emu.close();
   });
 
   describe('rename', () => {

@@ -6,10 +6,10 @@ import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode, WorkspaceNode } from '../../src/tree/nodes';
-import { startEmulator, type Emulator } from '../emulator/index';
+import type { Emulator } from '../emulator/index';
 import { todayUtc } from '../emulator/oooSeed';
-import { activateExtension, setApiBaseUrl } from './support/extension';
 import { isWorkspace, loadedMembers } from './support/nodes';
+import { useEmulator } from './support/useEmulator';
 import { signInAs } from './support/signInAs';
 
 const OOO = 'GET /ooo_entries';
@@ -19,20 +19,15 @@ describe('Member details', function () {
   let emu: Emulator;
   let api: ExtensionApi;
 
-  before(async () => {
-    emu = await startEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 300 } });
-    api = await activateExtension();
-    await setApiBaseUrl(emu.baseUrl);
+  useEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 300 } }, (e, a) => {
+    emu = e;
+    api = a;
   });
   beforeEach(async () => {
     emu.reset();
     await signInAs(api, emu.tokens.admin);
   });
   afterEach(() => api.session.signOut());
-  after(async () => {
-    await setApiBaseUrl(undefined);
-    await emu.close();
-  });
 
   async function acmeMembers() {
     const acme = (await api.tree.getChildren()).filter(isWorkspace).find((n) => n.workspace.name === 'Acme Corp') as WorkspaceNode;

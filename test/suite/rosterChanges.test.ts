@@ -6,11 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode, WorkspaceNode } from '../../src/tree/nodes';
-import { startEmulator, type Emulator } from '../emulator/index';
-import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import type { Emulator } from '../emulator/index';
+import { waitFor } from './support/extension';
 import { childrenWhenLoaded, isChanges, isFormer, isFormerGroup, isWorkspace, loadedMembers, memberRows } from './support/nodes';
 import { signInAs } from './support/signInAs';
 import { TestUi } from './support/testUi';
+import { useEmulator } from './support/useEmulator';
 
 const ADD = 'POST /workspaces/{workspace_gid}/addUser';
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
@@ -56,10 +57,9 @@ describe('Roster changes and former members', function () {
     });
   }
 
-  before(async () => {
-    emu = await startEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 300 } });
-    api = await activateExtension();
-    await setApiBaseUrl(emu.baseUrl);
+  useEmulator({ seed: 21, sizes: { bigWorkspaceMembers: 300 } }, (e, a) => {
+    emu = e;
+    api = a;
   });
   beforeEach(async () => {
     emu.reset();
@@ -70,10 +70,6 @@ describe('Roster changes and former members', function () {
     ui.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.session.signOut();
-  });
-  after(async () => {
-    await setApiBaseUrl(undefined);
-    await emu.close();
   });
 
   it('says the first look has nothing to compare; after the roster changes, the row counts exactly who joined, left and changed role', async () => {

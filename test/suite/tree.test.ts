@@ -9,11 +9,12 @@ import type * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { snapshotFolder } from '../../src/store/snapshotFiles';
 import type { MessageNode, WorkspaceNode } from '../../src/tree/nodes';
-import { startEmulator, type Emulator } from '../emulator/index';
-import { activateExtension, setApiBaseUrl, waitFor } from './support/extension';
+import type { Emulator } from '../emulator/index';
+import { waitFor } from './support/extension';
 import { childrenWhenLoaded, isGroup, isMember, isMessage, isRange, isWorkspace, loadedMembers, memberRows, selectInTree } from './support/nodes';
 import { signInAs } from './support/signInAs';
 import { TestUi } from './support/testUi';
+import { useEmulator } from './support/useEmulator';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 const TYPEAHEAD = 'GET /workspaces/{workspace_gid}/typeahead';
@@ -47,10 +48,9 @@ describe('Workspaces tree', function () {
     await waitFor('the new account store', () => api.store.account);
   }
 
-  before(async () => {
-    emu = await startEmulator({ seed: 5 });
-    api = await activateExtension();
-    await setApiBaseUrl(emu.baseUrl);
+  useEmulator({ seed: 5 }, (e, a) => {
+    emu = e;
+    api = a;
   });
   beforeEach(() => {
     emu.reset();
@@ -59,10 +59,6 @@ describe('Workspaces tree', function () {
   afterEach(async () => {
     ui.dispose();
     await api.session.signOut();
-  });
-  after(async () => {
-    await setApiBaseUrl(undefined);
-    await emu.close();
   });
 
   it('shows the workspaces with their kind and a stable id', async () => {
