@@ -3,7 +3,8 @@ import { l10n } from '../util/l10n';
 
 export const DEFAULT_BASE_URL = 'https://app.asana.com/api/1.0';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/** 127.0.0.1 is not listed: the pattern below takes all of 127.0.0.0/8. */
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);

@@ -254,7 +254,10 @@ export class Transport {
 
   close(): Promise<void> {
     this.closed = true;
-    return Promise.all([...this.dispatchers.values()].map((d) => d.close())).then(() => undefined);
+    const open = [...this.dispatchers.values()];
+    // A second close (a client disposed twice) finds nothing left: undici rejects closing an Agent twice.
+    this.dispatchers.clear();
+    return Promise.all(open.map((d) => d.close())).then(() => undefined);
   }
 }
 

@@ -43,6 +43,19 @@ describe('AsanaClient inputs', function () {
     assert.equal((await c.getUser(me.gid)).gid, me.gid);
   });
 
+  it('refuses an out-of-office query with a bad user, workspace or start date, naming which, before asking', () => {
+    const c = client();
+    const me = bench.emu.state.seedInfo.tokenUsers.admin;
+    const before = bench.emu.counters.total;
+    const refused = (fn: () => unknown, field: string, message: string): void =>
+      assert.throws(fn, (e: unknown) => e instanceof InvalidInputError && e.field === field && e.message === message, message);
+    refused(() => c.oooEntryPages('ada', bench.acme), 'user', 'user must be an Asana id made of digits; got "ada".');
+    refused(() => c.oooEntryPages(me, 'acme'), 'workspace', 'workspace must be an Asana id made of digits; got "acme".');
+    // The whole value must be the date: Asana would refuse, or misread, anything around it.
+    for (const from of ['x2026-12-03', '2026-12-03x', '03/12/2026']) refused(() => c.oooEntryPages(me, bench.acme, { from }), 'from', `Not a date (YYYY-MM-DD): ${from}`);
+    assert.equal(bench.emu.counters.total, before);
+  });
+
   it('asks typeahead for 20 people unless told otherwise', async () => {
     const c = client();
     assert.equal((await c.typeaheadUsers(bench.acme, '')).length, 20);

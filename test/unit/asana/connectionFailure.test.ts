@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { describeConnectionFailure } from '../../../src/asana/connectionFailure';
 import { redact } from '../../../src/asana/redact';
 import { PROXY_REFUSED, ProxyError, provablyNotSent } from '../../../src/asana/transport';
+import { format, useTranslator, type L10nArg, type Translator } from '../../../src/util/l10n';
 
 const PROXY = 'http://proxy.corp:3128';
 const coded = (message: string, code: string): Error => Object.assign(new Error(message), { code });
@@ -98,6 +99,25 @@ describe('connection failures', () => {
     assert.equal(refused(407).name, 'ProxyError');
     assert.equal(refused(407).message, `request through the proxy ${PROXY} failed`);
     assert.equal(refused(407).status, 407);
+  });
+
+  describe('in the display language', () => {
+    const english = ((m: string | { message: string; args?: L10nArg[] }, ...a: L10nArg[]) =>
+      typeof m === 'string' ? format(m, ...a) : format(m.message, ...(m.args ?? []))) as Translator;
+    afterEach(() => useTranslator(english));
+
+    it('look the proxy phrase up under its message/comment key, as VS Code does', () => {
+      // What `l10n-dev export` writes for the comment form, and the key vscode.l10n.t looks it up by:
+      // without its comment the phrase would silently stay English in every translation.
+      const key = ' through the proxy {0}/Completes "Could not reach Asana…"; starts with a space.';
+      const bundle: Record<string, string> = { [key]: ' über den Proxy {0}' };
+      useTranslator(((m: string | { message: string; args?: L10nArg[]; comment?: string | string[] }, ...a: L10nArg[]) => {
+        if (typeof m === 'string') return format(bundle[m] ?? m, ...a);
+        const comment = [m.comment ?? ''].flat().join('');
+        return format(bundle[comment ? `${m.message}/${comment}` : m.message] ?? m.message, ...(m.args ?? []));
+      }) as Translator);
+      assert.equal(describeConnectionFailure(refused(407), []).what, ` über den Proxy ${PROXY}: 407 Proxy Authentication Required`);
+    });
   });
 
   it('redact credentials in any URL', () => {

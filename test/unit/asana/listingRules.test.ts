@@ -3,7 +3,7 @@
  * (nothing to restart from), the caller's own cancel, and the log line of a restart.
  */
 import * as assert from 'node:assert/strict';
-import { BadRequestError, CancelledError, InvalidInputError, InvalidResponseError } from '../../../src/asana/errors';
+import { BadRequestError, CancelledError, InvalidInputError, InvalidResponseError, TimeoutError } from '../../../src/asana/errors';
 import { collect } from '../../../src/asana/pagination';
 import { clientBench, failure } from '../../helpers/clientBench';
 
@@ -84,6 +84,55 @@ describe('AsanaClient listing rules', function () {
     setTimeout(() => ac.abort(), 50);
     const e = await failure(collect(client({ listingDeadlineMs: 60_000 }).workspaceMembershipPages(bench.acme, { signal: ac.signal })));
     assert.ok(e instanceof CancelledError, String(e));
+  });
+
+  it('after a restart, takes an offset it followed before the restart as new, not as a repeat', async () => {
+    // The second page is refused once; the restarted listing is then handed the pre-restart offset
+    // again (cycle-offsets, for its three answers), as a server whose offsets name positions would.
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 400, message: 'offset: expired', after: 1, times: 1 });
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'cycle-offsets', times: 3 });
+    const members = await collect(client().workspaceMembershipPages(bench.acme, { pageSize: 10 }));
+    assert.deepEqual(members.map((m) => m.gid).sort(), bench.emu.state.membershipsOf(bench.acme, { activeOnly: true }).map((m) => m.gid).sort());
+  });
+
+  it('does not ask for a repeated offset, even while the caller works on the page before it', async () => {
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'cycle-offsets', after: 1 });
+    const e = await failure(
+      (async () => {
+        // Long enough for a request asked ahead to reach the server.
+        for await (const _ of client().workspaceMembershipPages(bench.acme, { pageSize: 10 })) await new Promise((resolve) => setTimeout(resolve, 100));
+      })(),
+    );
+    assert.ok(e instanceof InvalidResponseError, String(e));
+    assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${bench.acme}/workspace_memberships` });
+    assert.equal(bench.emu.counters.byRoute[MEMBERSHIPS], 3, 'the first page, the two offsets; not the repeat');
+  });
+
+  it('ends a page that outlasts the listing budget at the budget, not at the call’s own timeout', async () => {
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'hang', after: 1 });
+    const pages: number[] = [];
+    const e = await failure(
+      (async () => {
+        for await (const page of client({ listingDeadlineMs: 1_500, timeoutMs: 8_000, maxReadRetries: 0 }).workspaceMembershipPages(bench.acme, { pageSize: 10 })) {
+          pages.push(page.length);
+        }
+      })(),
+    );
+    assert.ok(e instanceof TimeoutError, String(e));
+    assert.equal(e.message, 'The listing did not finish within 2 s of waiting for Asana, so it stopped. Try again later.');
+    assert.deepEqual(e.request, { method: 'GET', path: `/workspaces/${bench.acme}/workspace_memberships` });
+    assert.deepEqual(pages, [10]);
+  });
+
+  it('leaves no timer running once its pages are in', async () => {
+    const c = client();
+    // After the first await: mocha sets its own test timer then, and the connection is open.
+    await c.getMe();
+    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const members = await collect(c.workspaceMembershipPages(bench.acme, { pageSize: 10 }));
+    assert.ok(members.length > 20, `${members.length} members, three pages or more`);
+    assert.equal(timers(), before, 'a page’s budget timer would hold the extension host for up to 30 minutes');
   });
 
   it('lists the every membership of a user named by address', async () => {

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AsanaClient, type AsanaClientOptions } from '../../../src/asana/client';
+import { MEMBERSHIP_FIELDS, optFields, TYPEAHEAD_FIELDS, WORKSPACE_FIELDS } from '../../../src/asana/fields';
 import { collect } from '../../../src/asana/pagination';
 import { startEmulator, type Emulator } from '../../emulator/index';
 
@@ -107,6 +108,23 @@ describe('AsanaClient on the wire', function () {
     assert.equal(write.headers['content-type'], 'application/json; charset=utf-8');
     assert.equal(write.headers['user-agent'], 'test-agent/1.0');
     assert.deepEqual(JSON.parse(write.body), { data: { user: 'wire@acme.test' } });
+  });
+
+  it('names the fields it wants even where Asana’s default record holds them, and the typeahead’s resource type', async () => {
+    // Asana's default records differ from route to route and over time; opt_fields pins them down.
+    const c = client();
+    const [membership] = emu.state.membershipsOf(acme, { activeOnly: true });
+    assert.ok(membership);
+    await c.renameWorkspace(acme, 'Acme Renamed');
+    await c.getWorkspaceMembership(membership.gid);
+    await c.typeaheadUsers(acme, 'a');
+    const queries = proxy.seen.map((s) => new URL(s.url, 'http://x').searchParams);
+    assert.deepEqual(
+      queries.map((q) => q.get('opt_fields')),
+      [optFields(WORKSPACE_FIELDS), optFields(MEMBERSHIP_FIELDS), optFields(TYPEAHEAD_FIELDS)],
+    );
+    // The spec marks resource_type required (its default is user, which only some servers apply).
+    assert.equal(queries[2]?.get('resource_type'), 'user');
   });
 
   it('leaves out query parameters that were not given, and pages with limit and offset', async () => {

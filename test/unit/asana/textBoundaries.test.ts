@@ -27,6 +27,11 @@ describe('redact', () => {
     assert.equal(redact('Authorization: Bearer abc'), 'Authorization: [redacted]');
   });
 
+  it('takes the credentials out of a URL that starts the text, or whose scheme has a digit', () => {
+    assert.equal(redact('http://ada:pw@proxy:3128 refused the tunnel'), 'http://[redacted]@proxy:3128 refused the tunnel');
+    assert.equal(redact('socks5://ada:pw@proxy:1080'), 'socks5://[redacted]@proxy:1080');
+  });
+
   it('redactHeaders hides authorization and cookies in any case, joins lists and drops absent values', () => {
     assert.deepEqual(
       redactHeaders({

@@ -19,6 +19,8 @@ describe('Retry-After', () => {
     assert.equal(parseRetryAfter('2,5', now), 2_000);
     assert.equal(parseRetryAfter('Wed, 25 Nov 2026 10:00:30 GMT, Wed, 25 Nov 2026 10:00:40 GMT', now), 30_000);
     assert.equal(parseRetryAfter(['7', '9'], now), 7_000);
+    // The spaces a proxy may leave before the comma after the zone.
+    assert.equal(parseRetryAfter('Wed, 25 Nov 2026 10:00:30 GMT \t, Wed, 25 Nov 2026 10:00:40 GMT', now), 30_000);
   });
 
   it('gives up on everything else, so the caller backs off itself (never a date in 2001)', () => {
@@ -41,6 +43,8 @@ describe('Retry-After', () => {
       'Wed, 25 Nov 2026 25:00:30 GMT',
       'Wed, 5 Nov 2026 10:00:30 GMT',
       'Xyz, 25 Nov 2026 10:00:30 GMT',
+      'at Wed, 25 Nov 2026 10:00:30 GMT', // the date must be the whole value, not found somewhere inside it
+      'Wed, 25 Nov 2026 10:00:30 GMTX',
     ]) {
       assert.equal(parseRetryAfter(v, now), undefined, v);
     }
@@ -86,6 +90,18 @@ describe('backoff', () => {
     cancelled.abort(new Error('stop'));
     await assert.rejects(sleeping, /stop/);
     assert.equal(getEventListeners(cancelled.signal, 'abort').length, 0);
+  });
+
+  it('leave no timer behind once cancelled, which would hold the extension host for the whole wait', async () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const cancelled = new AbortController();
+    const sleeping = sleep(600_000, cancelled.signal);
+    assert.equal(timers(), before + 1);
+    // Counted at once: the abort runs its listeners synchronously, and mocha sets timers of its own between ticks.
+    cancelled.abort(new Error('stop'));
+    assert.equal(timers(), before);
+    await assert.rejects(sleeping, /stop/);
   });
 });
 
