@@ -124,7 +124,7 @@ describe('AsanaClient listing rules', function () {
     assert.deepEqual(pages, [10]);
   });
 
-  it('leaves no timer running once its pages are in', async () => {
+  it('leaves no timer running once its pages are in, or once one failed', async () => {
     const c = client();
     // After the first await: mocha sets its own test timer then, and the connection is open.
     await c.getMe();
@@ -133,6 +133,9 @@ describe('AsanaClient listing rules', function () {
     const members = await collect(c.workspaceMembershipPages(bench.acme, { pageSize: 10 }));
     assert.ok(members.length > 20, `${members.length} members, three pages or more`);
     assert.equal(timers(), before, 'a page’s budget timer would hold the extension host for up to 30 minutes');
+    bench.emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 400, message: 'limit: bad', times: 1 });
+    await failure(collect(c.workspaceMembershipPages(bench.acme)));
+    assert.equal(timers(), before, 'nor the timer of a page that failed');
   });
 
   it('lists the every membership of a user named by address', async () => {
