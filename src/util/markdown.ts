@@ -16,10 +16,12 @@ const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
 /**
  * One line of inline Markdown that shows `text` literally: control and direction characters
- * neutralised (see displayText) and every ASCII punctuation character escaped.
+ * neutralised (see displayText), every ASCII punctuation character escaped, and no spaces around
+ * it: four at the start of a paragraph make a code block (a name of controls, which displayText turns
+ * into spaces, did), and a space inside `**…**` keeps the emphasis from closing.
  */
 export function escapeMarkdown(text: string): string {
-  return displayText(text).replace(ASCII_PUNCTUATION, '\\$&');
+  return displayText(text).replace(/^ +| +$/g, '').replace(ASCII_PUNCTUATION, '\\$&');
 }
 
 /**

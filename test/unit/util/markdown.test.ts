@@ -59,6 +59,17 @@ describe('Markdown escaping', () => {
     }
   });
 
+  it('escapeMarkdown: spaces around a name make no code block and leave the emphasis around it whole', () => {
+    // Controls become spaces (displayText): four of them at the start of a paragraph made a code block.
+    for (const name of ['    Ada', '\u0000\u0000\u0000\u0000!', ' Ada Lovelace  ']) {
+      const alone = render(escapeMarkdown(name));
+      assert.ok(!/<(pre|code)\b/.test(alone), `${JSON.stringify(name)} → ${alone}`);
+      assert.equal(visibleText(alone), displayText(name).trim());
+      const bold = render(`**${escapeMarkdown(name)}**`);
+      assert.match(bold, /<strong>/, `${JSON.stringify(name)} → ${bold}`);
+    }
+  });
+
   it('escapeMarkdown: one line, so a name cannot fake a tooltip line', () => {
     const md = escapeMarkdown('Ada\r\nMember since: 1815\rAdmin\u2028of everything');
     assert.ok(!/[\r\n\u2028\u2029]/.test(md));
