@@ -69,8 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const store = new Store({ logger, storageRoot, snapshotsEnabled });
   const hidden = new HiddenWorkspaces(context.globalState);
   const defaults = new DefaultWorkspaces(context.globalState);
-  const who = (gid: string) => session.accounts.find((s) => s.account.gid === gid)?.account;
-  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), hidden, defaults, logger, who);
+  const tree = new WorkspaceTreeProvider(store, new ViewMemory(context.globalState), hidden, defaults, logger, (gid) => session.who(gid));
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(treeView);
   const recent = new RecentUsers(context.globalState);
@@ -96,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
     session.onDidSignOut(({ account, client }) => void store.forget({ accountGid: account.gid, apiBaseUrl: client.baseUrl.href })),
     store.onUnauthorized(({ account, error }) => {
-      const name = who(account.accountGid)?.name;
+      const name = session.who(account.accountGid)?.name;
       void session.signOut(account.accountGid).then(async () => {
         const signIn = l10n.t('Sign In');
         // With several accounts, say which one had to go: the others stay signed in.

@@ -56,7 +56,7 @@ export async function requireAccount(services: Services, row?: unknown): Promise
 export async function pickAccount(services: Services, title: string): Promise<AccountStore | undefined> {
   const picked = await services.ui.showQuickPick(
     services.store.accounts.map((account) => {
-      const who = services.session.accounts.find((s) => s.account.gid === account.accountGid)?.account;
+      const who = services.session.who(account.accountGid);
       return { label: who?.name ?? account.accountGid, description: who?.email, account };
     }),
     { title, placeHolder: l10n.t('Choose an account') },

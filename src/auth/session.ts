@@ -50,6 +50,11 @@ export class Session implements vscode.Disposable {
     return this.current.size === 1 ? this.accounts[0] : undefined;
   }
 
+  /** Who a signed-in account is. */
+  who(gid: string): Account | undefined {
+    return this.current.get(gid)?.account;
+  }
+
   /** An account's token, for VS Code's Accounts menu. */
   tokenOf(gid: string): string | undefined {
     return this.current.get(gid)?.token;
