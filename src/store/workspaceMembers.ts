@@ -193,7 +193,7 @@ export class WorkspaceMembers {
     if (!outcome.error) {
       this._asOf = Date.now();
       this._fromSnapshot = false;
-      void this.save(this.shown);
+      void this.save();
       void this.history.observe(this.look()!, undefined);
     }
     this.changed('all');
@@ -226,7 +226,7 @@ export class WorkspaceMembers {
         this._emailError = outcome.emailError;
         this._asOf = Date.now();
         this._fromSnapshot = false;
-        void this.save(next);
+        void this.save();
         void this.history.observe(this.look()!, previous);
       }
     } finally {
@@ -304,13 +304,15 @@ export class WorkspaceMembers {
     if (this.saveTimer || this.refreshing) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      void this.save(this.shown);
+      void this.save();
     }, SAVE_DELAY_MS);
     this.saveTimer.unref?.();
   }
 
-  private async save(index: MemberIndex): Promise<void> {
-    if (!this.snapshots || this._state !== 'done' || index !== this.shown || this.controller.signal.aborted) return;
+  /** Keeps the roster shown, once complete: a listing still under way is never kept. */
+  private async save(): Promise<void> {
+    const index = this.shown;
+    if (!this.snapshots || this._state !== 'done' || this.controller.signal.aborted) return;
     const memberships = index.all();
     const emails = new Map<string, string>();
     for (const m of memberships) {

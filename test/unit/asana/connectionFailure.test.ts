@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { describeConnectionFailure } from '../../../src/asana/connectionFailure';
 import { redact } from '../../../src/asana/redact';
 import { PROXY_REFUSED, ProxyError, provablyNotSent } from '../../../src/asana/transport';
-import { format, useTranslator, type L10nArg, type Translator } from '../../../src/util/l10n';
+import { english, format, useTranslator, type L10nArg, type Translator } from '../../../src/util/l10n';
 
 const PROXY = 'http://proxy.corp:3128';
 const coded = (message: string, code: string): Error => Object.assign(new Error(message), { code });
@@ -102,8 +102,6 @@ describe('connection failures', () => {
   });
 
   describe('in the display language', () => {
-    const english = ((m: string | { message: string; args?: L10nArg[] }, ...a: L10nArg[]) =>
-      typeof m === 'string' ? format(m, ...a) : format(m.message, ...(m.args ?? []))) as Translator;
     afterEach(() => useTranslator(english));
 
     it('look the proxy phrase up under its message/comment key, as VS Code does', () => {

@@ -1,10 +1,9 @@
 // The shared l10n.t: English with its placeholders filled in plain Node, VS Code's translator once handed over.
 import * as assert from 'node:assert/strict';
-import { format, l10n, useTranslator, type Translator } from '../../../src/util/l10n';
+import { english, format, l10n, useTranslator, type Translator } from '../../../src/util/l10n';
 
 describe('l10n.t', () => {
-  afterEach(() => useTranslator(((m: string | { message: string; args?: unknown[] }, ...a: Array<string | number | boolean>) =>
-    typeof m === 'string' ? format(m, ...a) : format(m.message, ...((m.args ?? []) as Array<string | number | boolean>))) as Translator));
+  afterEach(() => useTranslator(english));
 
   it('fills {0}, {1}… with the arguments, in any order and more than once', () => {
     assert.equal(l10n.t('Added {0} of {1}; {2} failed.', 2, 3, 1), 'Added 2 of 3; 1 failed.');

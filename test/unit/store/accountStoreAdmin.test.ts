@@ -18,6 +18,9 @@ function recordingLogger(): Logger & { lines: string[] } {
 }
 
 const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
+async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); await tick()) if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+}
 
 describe('AccountStore admin status and member events (against the emulator)', function () {
   this.timeout(30_000);
@@ -111,6 +114,21 @@ describe('AccountStore admin status and member events (against the emulator)', f
     // One request besides the listing's pages: the account's own membership.
     assert.equal(requests(), pages + 1);
     assert.equal(store.isAdmin(acme()), true);
+  });
+
+  it('a failed question is not asked again each time the members are asked for (every redraw asks)', async () => {
+    const { store, logger } = await open();
+    emu.faults.add({ route: MEMBERSHIPS, kind: 'status', status: 500 });
+    const members = store.loadMembers(acme())!;
+    await members.start();
+    await until('the admin question failed', () => logger.lines.some((l) => l.startsWith('Could not tell whether you are an admin')));
+    emu.faults.clear();
+    emu.counters.reset();
+    assert.equal(store.loadMembers(acme()), members);
+    store.loadMembers(acme());
+    await tick(100);
+    assert.equal(requests(), 0, 'answered by a refresh (its listing holds the account) or asked by a command that needs it, not by a redraw');
+    assert.equal(store.isAdmin(acme()), undefined);
   });
 
   it('tells nothing after dispose, even an answer that arrives later', async () => {

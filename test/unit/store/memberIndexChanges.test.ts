@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
 import { MemberIndex } from '../../../src/store/memberIndex';
-import { GROUP_LABELS, MEMBER_GROUPS, type MemberGroup } from '../../../src/store/memberRoles';
+import { GROUP_LABELS, MEMBER_GROUPS, ROLE_NAMES, roleName, type ActiveGroup, type MemberGroup } from '../../../src/store/memberRoles';
+import { english, useTranslator, type Translator } from '../../../src/util/l10n';
 
 let next = 7000;
 function member(name: string, roles: Partial<Membership> = {}, userGid?: string): Membership {
@@ -148,5 +149,21 @@ describe('MemberIndex: updates, groups and versions', () => {
 describe('memberRoles', () => {
   it('labels each group as the view shows it', () => {
     assert.deepEqual(GROUP_LABELS, { admins: 'Admins', members: 'Members', guests: 'Guests', viewOnly: 'View-only', inactive: 'Inactive' });
+  });
+
+  describe('role words inside a sentence', () => {
+    afterEach(() => useTranslator(english));
+
+    it('are looked up under their message/comment key, as VS Code does, apart from the group labels', () => {
+      // A translator that shows the key VS Code's bundle lookup uses: "admin" alone and "admin" in
+      // "was admin, now member" are different words in many languages, so each has its comment.
+      useTranslator(((m: string | { message: string; comment?: string | string[] }) =>
+        typeof m === 'string' ? `[${m}]` : `[${m.message}/${[m.comment ?? ''].flat().join('')}]`) as Translator);
+      const groups: ActiveGroup[] = ['admins', 'members', 'guests', 'viewOnly'];
+      assert.deepEqual(
+        groups.map((g) => roleName(g)),
+        groups.map((g) => `[${ROLE_NAMES[g]}/a member's role, inside a sentence: "was ${ROLE_NAMES[g]}"]`),
+      );
+    });
   });
 });

@@ -108,6 +108,30 @@ describe('Store events and storage (against the emulator)', function () {
     store.dispose();
   });
 
+  it('connected again with the same accounts, tells nothing and keeps their stores; a new client for an account starts it afresh', async () => {
+    const store = new Store({ logger: recordingLogger(), storageRoot: undefined, snapshotsEnabled: () => true });
+    const heard = listen(store);
+    const admin = connection();
+    const member = connection(emu.tokens.member);
+    store.connect([admin, member]);
+    const adminStore = store.accountOf(admin.accountGid)!;
+    const memberStore = store.accountOf(member.accountGid)!;
+    heard.length = 0;
+    // Session changes (another account's token, a setting) connect every account again.
+    store.connect([admin, member]);
+    assert.deepEqual(heard, [], 'nothing changed, nothing told');
+    assert.equal(store.accountOf(admin.accountGid), adminStore);
+    // A new token for the same account (signed in again) is a new client: its store starts afresh.
+    const renewed = { ...connection(), accountGid: admin.accountGid };
+    store.connect([renewed, member]);
+    const fresh = store.accountOf(admin.accountGid)!;
+    assert.notEqual(fresh, adminStore);
+    assert.equal(fresh.client, renewed.client);
+    assert.equal(store.accountOf(member.accountGid), memberStore, 'the other account keeps its store');
+    assert.deepEqual(heard, [`accounts ${admin.accountGid} ${member.accountGid}`], 'told once: a store in the list is new');
+    store.dispose();
+  });
+
   it('without a storage folder, works and keeps nothing, and forget() does nothing', async () => {
     const logger = recordingLogger();
     const store = new Store({ logger, storageRoot: undefined, snapshotsEnabled: () => true });

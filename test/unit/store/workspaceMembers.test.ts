@@ -246,6 +246,31 @@ describe('WorkspaceMembers (against the emulator)', function () {
     assert.ok(calls > before, 'a change was told after markSeen');
   });
 
+  it('refuses Mark as Seen while the listing is incomplete: an unfinished roster would record everyone not yet listed as gone', async () => {
+    emu.faults.add({ route: MEMBERSHIPS, kind: 'latency', latencyMs: 300, after: 1 });
+    const { members } = open({ snapshots: false });
+    void members.start();
+    await until('the first page is shown', () => members.index.activeCount > 0);
+    assert.equal(members.state, 'loading');
+    assert.equal(await members.markSeen(), false);
+    await settled(members);
+    assert.equal(await members.markSeen(), true);
+  });
+
+  it('an ended membership of someone still a member is no leave: they stay out of the former members', async () => {
+    const { members } = open({ snapshots: false });
+    await members.start();
+    const current = members.index.slice('members', 0, 1)[0]!;
+    // Asana keeps a membership that ended; someone removed and added again has two.
+    members.apply({ ...current, gid: '99999000001', is_active: false });
+    assert.equal(members.index.byUserGid(current.user.gid)?.gid, current.gid, 'their active membership stands for them');
+    await members.history.whenLoaded();
+    assert.deepEqual(members.history.former.map((f) => f.userGid), []);
+    members.apply({ ...current, is_active: false });
+    await members.history.whenLoaded();
+    assert.deepEqual(members.history.former.map((f) => f.userGid), [current.user.gid], 'their own membership ending is a leave');
+  });
+
   describe('with a snapshot', () => {
     beforeEach(keepSnapshot);
 
