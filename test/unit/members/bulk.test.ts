@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { AsanaClient } from '../../../src/asana/client';
+import { ForbiddenError } from '../../../src/asana/errors';
 import { runBulk, summarize, type BulkOutcome } from '../../../src/members/bulk';
 import { startEmulator, type Emulator } from '../../emulator/index';
 
@@ -97,6 +98,19 @@ describe('bulk add and remove against the emulator', () => {
     assert.equal(summarize([ok('a')], 'Added'), 'Added 1 person.');
     assert.equal(summarize([ok('a'), ok('b')], 'Removed'), 'Removed 2 people.');
     assert.equal(summarize([], 'Added'), 'Added 0 people.');
+  });
+
+  it('has a whole sentence for each verb, number and outcome (a translation needs no English grammar)', () => {
+    const ok = (input: string): BulkOutcome<string> => ({ input, ok: true, value: input });
+    const failed = (input: string): BulkOutcome<string> => ({ input, ok: false, error: new ForbiddenError('Forbidden', { status: 403 }) });
+    const sentences = (verb: 'Added' | 'Removed') => [
+      summarize([ok('a')], verb),
+      summarize([ok('a'), ok('b')], verb),
+      summarize([ok('a'), failed('b')], verb),
+      summarize([failed('a'), failed('b')], verb),
+    ];
+    assert.deepEqual(sentences('Added'), ['Added 1 person.', 'Added 2 people.', 'Added 1 of 2; 1 failed.', 'Could not add anyone (2 failed).']);
+    assert.deepEqual(sentences('Removed'), ['Removed 1 person.', 'Removed 2 people.', 'Removed 1 of 2; 1 failed.', 'Could not remove anyone (2 failed).']);
   });
 
   it('says who could not be added', async () => {

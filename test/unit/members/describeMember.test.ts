@@ -3,6 +3,8 @@ import type { Membership } from '../../../src/asana/schemas';
 import type { OooEntry } from '../../../src/asana/schemas';
 import { badgesOf, describeMember, isoDay, memberTooltipMarkdown, myTasksLink, onVacation, outOfOfficeMarkdown, roleOf, vacationText } from '../../../src/members/describeMember';
 import { escapeMarkdown } from '../../../src/util/markdown';
+import { english, useTranslator } from '../../../src/util/l10n';
+import { showKeys } from '../../helpers/showKeys';
 
 function membership(over: Partial<Membership> = {}): Membership {
   return {
@@ -110,6 +112,18 @@ describe('describing a member', () => {
     );
     assert.equal(describeMember(membership(), undefined, '2026-01-01'), '');
     assert.equal(describeMember(membership(), 'ada@acme.test', '2026-01-01'), 'ada@acme.test');
+  });
+
+  it('says each badge under its own key, apart from the same word as a role ("was admin")', () => {
+    useTranslator(showKeys);
+    try {
+      assert.equal(
+        describeMember(membership({ is_active: false, is_admin: true, is_guest: true, is_view_only: true, vacation_dates: { start_on: '2026-01-01', end_on: null } }), undefined, '2026-01-01'),
+        ['inactive', 'admin', 'guest', 'view-only', 'on vacation'].map((b) => `[${b}/a badge in a member's row]`).join(' · '),
+      );
+    } finally {
+      useTranslator(english);
+    }
   });
 
   it('names the role, the strongest first', () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lookalikeWarning, mixedScriptParts } from '../../../src/members/lookalike';
+import { english, useTranslator } from '../../../src/util/l10n';
+import { showKeys } from '../../helpers/showKeys';
 
 describe('look-alike email addresses', () => {
   it('flags a Cyrillic letter in a Latin local part, naming the letter and its code point', () => {
@@ -43,6 +45,35 @@ describe('look-alike email addresses', () => {
 
   it('describes other mixes without claiming they look alike', () => {
     assert.equal(lookalikeWarning('ada\u5f20@example.com'), 'ada\u5f20@example.com contains CJK letter (\u5f20 U+5F20) mixed with Latin ones in "ada\u5f20".');
+  });
+
+  it('says several letters of a script that does not look like the rest in the plural', () => {
+    assert.equal(
+      lookalikeWarning('ada\u5f20\u4f1f@example.com'),
+      'ada\u5f20\u4f1f@example.com contains CJK letters (\u5f20 U+5F20, \u4f1f U+4F1F) mixed with Latin ones in "ada\u5f20\u4f1f".',
+    );
+  });
+
+  it('looks each part of the warning up under its own key: every form keeps its comment for translators', () => {
+    useTranslator(showKeys);
+    try {
+      const scripts = `/part of "x contains …": {0} and {2} are scripts (Cyrillic, Latin)]`;
+      const and = `[, and /joins the parts of "x contains …"]`;
+      const address = '\u0430da\u5f20@\u0430\u0435xample\u5f20\u4f1f.com';
+      assert.equal(
+        lookalikeWarning(address),
+        `[${address} contains ` +
+          [
+            `[Cyrillic letter (\u0430 U+0430) that looks like a Latin one${scripts}`,
+            `[CJK letter (\u5f20 U+5F20) mixed with Latin ones in "\u0430da\u5f20"${scripts}`,
+            `[Cyrillic letters (\u0430 U+0430, \u0435 U+0435) that look like Latin ones${scripts}`,
+            `[CJK letters (\u5f20 U+5F20, \u4f1f U+4F1F) mixed with Latin ones in "\u0430\u0435xample\u5f20\u4f1f"${scripts}`,
+          ].join(and) +
+          '.]',
+      );
+    } finally {
+      useTranslator(english);
+    }
   });
 
   it('ignores text that is not an address, and keeps direction characters out of the message', () => {

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import type { Membership } from '../../../src/asana/schemas';
 import { MemberIndex } from '../../../src/store/memberIndex';
 import { GROUP_LABELS, MEMBER_GROUPS, ROLE_NAMES, roleName, type ActiveGroup, type MemberGroup } from '../../../src/store/memberRoles';
-import { english, useTranslator, type Translator } from '../../../src/util/l10n';
+import { english, useTranslator } from '../../../src/util/l10n';
+import { showKeys } from '../../helpers/showKeys';
 
 let next = 7000;
 function member(name: string, roles: Partial<Membership> = {}, userGid?: string): Membership {
@@ -155,10 +156,9 @@ describe('memberRoles', () => {
     afterEach(() => useTranslator(english));
 
     it('are looked up under their message/comment key, as VS Code does, apart from the group labels', () => {
-      // A translator that shows the key VS Code's bundle lookup uses: "admin" alone and "admin" in
-      // "was admin, now member" are different words in many languages, so each has its comment.
-      useTranslator(((m: string | { message: string; comment?: string | string[] }) =>
-        typeof m === 'string' ? `[${m}]` : `[${m.message}/${[m.comment ?? ''].flat().join('')}]`) as Translator);
+      // "admin" alone and "admin" in "was admin, now member" are different words in many languages,
+      // so each has its comment, and with it its own key in the bundle.
+      useTranslator(showKeys);
       const groups: ActiveGroup[] = ['admins', 'members', 'guests', 'viewOnly'];
       assert.deepEqual(
         groups.map((g) => roleName(g)),
