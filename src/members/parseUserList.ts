@@ -73,10 +73,8 @@ type Pending = { readonly text: string; readonly kind: 'word' | 'quoted' | 'comm
 
 function nameOf(pending: readonly Pending[]): string | undefined {
   let name = '';
-  for (const piece of pending) {
-    if (piece.kind === 'comma') name += piece.text;
-    else name += name === '' ? piece.text : ` ${piece.text}`;
-  }
+  // The space before the first word goes with the trim below.
+  for (const piece of pending) name += piece.kind === 'comma' ? piece.text : ` ${piece.text}`;
   const shown = displayText(name).replace(/\s+/g, ' ').trim();
   return shown === '' ? undefined : shown;
 }
@@ -140,8 +138,8 @@ export function parseUserList(text: string): ParsedUserList {
         return;
       case 'comma':
         // "123, me, Ada <…>": ids before a comma are entries; other words may be "Lovelace, Ada <…>".
-        if (pending.length > 0 && pendingNames === 0) flush();
-        else if (pending.length > 0) hold({ kind: 'comma', text: ',' });
+        if (pendingNames === 0) flush();
+        else hold({ kind: 'comma', text: ',' });
         return;
       case 'angle': {
         const name = nameOf(pending);

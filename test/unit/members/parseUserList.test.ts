@@ -10,6 +10,16 @@ describe('parsing a list of people', () => {
     assert.deepEqual(parsed.invalid, []);
   });
 
+  it('folds case to lower case only: addresses that upper-case alike stay apart (ß and ss, dotless ı and i)', () => {
+    assert.deepEqual(parseUserList('stra\u00dfe@acme.test, strasse@acme.test').refs, ['stra\u00dfe@acme.test', 'strasse@acme.test']);
+    assert.deepEqual(parseUserList('\u0131da@acme.test, ida@acme.test').refs, ['\u0131da@acme.test', 'ida@acme.test']);
+  });
+
+  it('reads "mailto:" only at the start: elsewhere it is part of the entry, refused as written', () => {
+    assert.deepEqual(parseUserList('xmailto:ada@acme.test').invalid.map((i) => i.input), ['xmailto:ada@acme.test']);
+    assert.deepEqual(parseUserList('Ada <xmailto:ada@acme.test>').invalid.map((i) => i.input), ['xmailto:ada@acme.test']);
+  });
+
   it('takes the address out of "Name <email>", and keeps the name', () => {
     const parsed = parseUserList('Ada Lovelace <ada@acme.test>, "Grace H." <grace@acme.test>');
     assert.deepEqual(parsed.refs, ['ada@acme.test', 'grace@acme.test']);
