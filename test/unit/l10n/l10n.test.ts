@@ -1,6 +1,6 @@
 // The shared l10n.t: English with its placeholders filled in plain Node, VS Code's translator once handed over.
 import * as assert from 'node:assert/strict';
-import { english, format, l10n, useTranslator, type Translator } from '../../../src/util/l10n';
+import { english, l10n, useTranslator, type Translator } from '../../../src/util/l10n';
 
 describe('l10n.t', () => {
   afterEach(() => useTranslator(english));
