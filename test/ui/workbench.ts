@@ -251,9 +251,18 @@ export class Workbench {
     await this.page.mouse.move(1, 1);
     await this.page.keyboard.press('Escape');
     await widgets.first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
-    await target.hover();
     const widget = (containing === undefined ? widgets : widgets.filter({ hasText: containing })).last();
-    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    // A redraw of the tree under the pointer (members still arriving) can swallow the first hover:
+    // point again once, as a person would, before giving up.
+    for (const attempt of [1, 2]) {
+      await target.hover();
+      const shown = await widget.waitFor({ state: 'visible', timeout: timeoutMs / 2 }).then(
+        () => true,
+        (e: unknown) => (attempt === 2 ? Promise.reject(e) : false),
+      );
+      if (shown) return widget;
+      await this.page.mouse.move(1, 1);
+    }
     return widget;
   }
 
