@@ -254,14 +254,12 @@ export class Workbench {
     const widget = (containing === undefined ? widgets : widgets.filter({ hasText: containing })).last();
     // A redraw of the tree under the pointer (members still arriving) can swallow the first hover:
     // point again once, as a person would, before giving up.
-    for (const attempt of [1, 2]) {
-      await target.hover();
-      const shown = await widget.waitFor({ state: 'visible', timeout: timeoutMs / 2 }).then(
-        () => true,
-        (e: unknown) => (attempt === 2 ? Promise.reject(e) : false),
-      );
-      if (shown) return widget;
+    await target.hover();
+    const shown = await widget.waitFor({ state: 'visible', timeout: timeoutMs / 2 }).then(() => true, () => false);
+    if (!shown) {
       await this.page.mouse.move(1, 1);
+      await target.hover();
+      await widget.waitFor({ state: 'visible', timeout: timeoutMs / 2 });
     }
     return widget;
   }

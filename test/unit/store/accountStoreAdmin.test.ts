@@ -8,6 +8,7 @@ import { AsanaClient } from '../../../src/asana/client';
 import type { Logger } from '../../../src/asana/logger';
 import { AccountStore, type MembersChangeEvent } from '../../../src/store/accountStore';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { tick, until } from '../../helpers/until';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 
@@ -15,11 +16,6 @@ function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const put = (m: string) => lines.push(m);
   return { lines, trace: put, debug: put, info: put, warn: put, error: put };
-}
-
-const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok(); await tick()) if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
 }
 
 describe('AccountStore admin status and member events (against the emulator)', function () {

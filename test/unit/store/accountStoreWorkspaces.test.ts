@@ -13,6 +13,7 @@ import { AccountStore, type WorkspacesState } from '../../../src/store/accountSt
 import { SnapshotFiles } from '../../../src/store/snapshotFiles';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { removeFolder } from '../../helpers/removeFolder';
+import { tick, until } from '../../helpers/until';
 
 const WORKSPACES = 'GET /workspaces';
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
@@ -21,11 +22,6 @@ function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const put = (m: string) => lines.push(m);
   return { lines, trace: put, debug: put, info: put, warn: put, error: put };
-}
-
-const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok(); await tick()) if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
 }
 
 describe('AccountStore workspaces (against the emulator)', function () {

@@ -12,11 +12,7 @@ import { SnapshotFiles } from '../../../src/store/snapshotFiles';
 import type { WorkspaceMembers } from '../../../src/store/workspaceMembers';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { removeFolder } from '../../helpers/removeFolder';
-
-const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, ok: () => boolean, ms = 5_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok(); await tick()) if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-}
+import { until } from '../../helpers/until';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 

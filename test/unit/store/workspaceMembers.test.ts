@@ -16,6 +16,7 @@ import { SnapshotFiles, type SnapshotStorage } from '../../../src/store/snapshot
 import { WorkspaceMembers, type MembersChange } from '../../../src/store/workspaceMembers';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { removeFolder } from '../../helpers/removeFolder';
+import { tick, until } from '../../helpers/until';
 
 const MEMBERSHIPS = 'GET /workspaces/{workspace_gid}/workspace_memberships';
 const USERS = 'GET /users';
@@ -43,11 +44,6 @@ class CountedFiles implements SnapshotStorage {
   readFormer: SnapshotStorage['readFormer'] = (w) => this.files.readFormer(w);
   writeFormer: SnapshotStorage['writeFormer'] = (w, s) => this.files.writeFormer(w, s);
   clear = () => this.files.clear();
-}
-
-const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok(); await tick()) if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
 }
 
 describe('WorkspaceMembers (against the emulator)', function () {
